@@ -1,0 +1,131 @@
+package org.openlms.app.api;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.UUID;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.errors.NotFoundException;
+import org.openlms.app.tenancy.TenantUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into LoanPro's error envelope with a status its clients expect: 409 for a bad payload
+ * or a missing entity, 413 for an oversize body, 503 when a tenant's pool is exhausted, 500 with a reference
+ * (logged here, never a stack trace) for our own bugs.
+ */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return of(HttpStatus.CONFLICT, "InvalidInputException", e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    return of(HttpStatus.CONFLICT, "NotFoundException", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return of(HttpStatus.CONTENT_TOO_LARGE, "PayloadTooLargeException", tooLarge.getMessage());
+      }
+      if (c instanceof UnrecognizedPropertyException u) {
+        return of(HttpStatus.CONFLICT, "InvalidInputException",
+            "Unknown field '" + clip(u.getPropertyName()) + "'" + known(u));
+      }
+      if (c instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        return of(HttpStatus.CONFLICT, "InvalidInputException",
+            "Field '" + clip(m.getPathReference()) + "' has the wrong type or format");
+      }
+      if (c instanceof StreamReadException p) {
+        var loc = p.getLocation();
+        return of(HttpStatus.CONFLICT, "InvalidInputException", "Malformed JSON"
+            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+      }
+    }
+    return of(HttpStatus.CONFLICT, "InvalidInputException", "Request body is missing or is not valid JSON");
+  }
+
+  private static String known(UnrecognizedPropertyException u) {
+    var ids = u.getKnownPropertyIds();
+    return ids == null || ids.isEmpty() ? "" : "; known fields: " + ids;
+  }
+
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+        : ((MissingServletRequestParameterException) e).getParameterName();
+    return of(HttpStatus.CONFLICT, "InvalidInputException", "Parameter '" + clip(name) + "' is missing or invalid");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaTypeException",
+        "Send request bodies as Content-Type: application/json");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+    return of(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowedException",
+        "Method " + e.getMethod() + " is not supported here");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<Map<String, Object>> noEndpoint(NoResourceFoundException e) {
+    return of(HttpStatus.NOT_FOUND, "NotFoundException", "No such endpoint: /" + clip(e.getResourcePath()));
+  }
+
+  @ExceptionHandler(TenantUnavailableException.class)
+  ResponseEntity<Map<String, Object>> unavailable(TenantUnavailableException e) {
+    return of(HttpStatus.FORBIDDEN, "TenantUnavailableException", e.getMessage());
+  }
+
+  @ExceptionHandler(CannotGetJdbcConnectionException.class)
+  ResponseEntity<Map<String, Object>> noConnection(CannotGetJdbcConnectionException e) {
+    if (e.getCause() instanceof SQLTransientConnectionException) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+          .body(ApiErrors.body("TenantBusyException",
+              "All of this tenant's database connections are in use; try again shortly"));
+    }
+    return internal(e);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> internal(Exception e) {
+    String ref = UUID.randomUUID().toString();
+    log.error("Unhandled error, reference {}", ref, e);
+    return of(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
+        "Something went wrong on our side; reference " + ref);
+  }
+
+  static String clip(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+  }
+
+  private static ResponseEntity<Map<String, Object>> of(HttpStatus status, String type, String message) {
+    return ResponseEntity.status(status).body(ApiErrors.body(type, message));
+  }
+}

@@ -1,0 +1,84 @@
+package org.openlms.app.api;
+
+import java.util.List;
+import org.openlms.app.LmsProperties;
+import org.openlms.app.security.AdminAuthFilter;
+import org.openlms.app.security.AdminToken;
+import org.openlms.app.security.ApiTokenService;
+import org.openlms.app.security.AuthFailureLimiter;
+import org.openlms.app.security.TenantAuthFilter;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantDirectory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The HTTP edge: body size limit, then authentication (tenant tokens for the public API, the admin token for
+ * the admin API), then controllers, which receive the resolved {@link Tenant} as a parameter.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+  static final String PUBLIC = "/api/public/*";
+  static final String ADMIN = "/api/admin/*";
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(LmsProperties props, ObjectMapper json) {
+    var reg = new FilterRegistrationBean<>(new BodySizeLimitFilter(props.api().maxBodySize().toBytes(), json));
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    reg.addUrlPatterns("/*");
+    return reg;
+  }
+
+  @Bean
+  FilterRegistrationBean<TenantAuthFilter> tenantAuth(ApiTokenService tokens,
+      TenantDirectory tenants, AuthFailureLimiter limiter, ObjectMapper json) {
+    var reg = new FilterRegistrationBean<>(new TenantAuthFilter(tokens, tenants, limiter, json));
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    reg.addUrlPatterns(PUBLIC);
+    return reg;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminAuthFilter> adminAuth(AdminToken admin, AuthFailureLimiter limiter,
+      ObjectMapper json) {
+    var reg = new FilterRegistrationBean<>(new AdminAuthFilter(admin, limiter, json));
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    reg.addUrlPatterns(ADMIN);
+    return reg;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new TenantResolver());
+    resolvers.add(new org.openlms.app.api.odata.ODataPageResolver());
+  }
+
+  /** Gives controllers the tenant the edge resolved; a controller cannot pick another one. */
+  private static final class TenantResolver implements HandlerMethodArgumentResolver {
+    @Override
+    public boolean supportsParameter(MethodParameter p) {
+      return p.getParameterType() == Tenant.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter p, ModelAndViewContainer m, NativeWebRequest req,
+        WebDataBinderFactory f) {
+      Object t = req.getAttribute(TenantAuthFilter.TENANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      if (t == null) {
+        throw new IllegalStateException("No tenant resolved for " + p.getMethod());
+      }
+      return t;
+    }
+  }
+}

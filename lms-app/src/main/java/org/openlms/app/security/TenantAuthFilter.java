@@ -1,0 +1,72 @@
+package org.openlms.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.openlms.app.api.ApiErrors;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantDirectory;
+import org.openlms.app.tenancy.TenantStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The edge of the public API: resolves the tenant once from {@code Autopal-Instance-Id} and the token in
+ * {@code Authorization}, and hands it to the controllers as a request attribute. Every failure gets the same
+ * 401, so a caller learns nothing about which part was wrong or whether a tenant exists.
+ */
+public class TenantAuthFilter extends OncePerRequestFilter {
+
+  public static final String TENANT_ATTRIBUTE = "lms.tenant";
+  static final String UNAUTHORIZED = "We couldn't validate your API key, tenant ID, or both";
+
+  private final ApiTokenService tokens;
+  private final TenantDirectory tenants;
+  private final AuthFailureLimiter limiter;
+  private final ObjectMapper json;
+
+  public TenantAuthFilter(ApiTokenService tokens, TenantDirectory tenants, AuthFailureLimiter limiter,
+      ObjectMapper json) {
+    this.tokens = tokens;
+    this.tenants = tenants;
+    this.limiter = limiter;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws ServletException, IOException {
+    String client = req.getRemoteAddr();
+    if (limiter.blocked(client)) {
+      res.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
+      ApiErrors.write(res, json, 429, "TooManyRequestsException",
+          "Too many failed authentication attempts from this address; try again later");
+      return;
+    }
+    Optional<Tenant> tenant = authenticate(req.getHeader("Autopal-Instance-Id"),
+        AdminToken.bearer(req.getHeader("Authorization")));
+    if (tenant.isEmpty()) {
+      limiter.recordFailure(client);
+      ApiErrors.write(res, json, 401, "UnauthorizedException", UNAUTHORIZED);
+      return;
+    }
+    if (tenant.get().status() != TenantStatus.ACTIVE) {
+      ApiErrors.write(res, json, 403, "TenantUnavailableException",
+          "This tenant is " + tenant.get().status().code() + " and cannot serve requests");
+      return;
+    }
+    req.setAttribute(TENANT_ATTRIBUTE, tenant.get());
+    chain.doFilter(req, res);
+  }
+
+  private Optional<Tenant> authenticate(String instanceId, String secret) {
+    if (instanceId == null || secret == null || !instanceId.strip().matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    long tenantId = Long.parseLong(instanceId.strip());
+    return tokens.check(tenantId, secret).flatMap(t -> tenants.find(tenantId));
+  }
+}
