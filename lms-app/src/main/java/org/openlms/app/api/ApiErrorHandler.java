@@ -55,7 +55,7 @@ class ApiErrorHandler {
       }
       if (c instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
         return of(HttpStatus.CONFLICT, "InvalidInputException",
-            "Field '" + clip(m.getPathReference()) + "' has the wrong type or format");
+            "Field '" + clip(path(m)) + "' has the wrong type or format");
       }
       if (c instanceof StreamReadException p) {
         var loc = p.getLocation();
@@ -64,6 +64,19 @@ class ApiErrorHandler {
       }
     }
     return of(HttpStatus.CONFLICT, "InvalidInputException", "Request body is missing or is not valid JSON");
+  }
+
+  /** The JSON path of the bad value, e.g. {@code LoanSetup.loanAmount}, without our class names. */
+  private static String path(MismatchedInputException m) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : m.getPath()) {
+      if (ref.getPropertyName() != null) {
+        sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
   }
 
   private static String known(UnrecognizedPropertyException u) {

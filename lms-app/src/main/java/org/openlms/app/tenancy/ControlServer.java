@@ -37,6 +37,12 @@ public final class ControlServer implements AutoCloseable {
     LmsProperties.Db db = props.db();
     if (!db.embedded()) {
       DatabaseServer.Located at = DatabaseServer.parse(db.url(), db.user(), db.password());
+      try {
+        ensureDatabase(at.server(), at.database());
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot reach or create the control database "
+            + at.server().jdbcUrl(at.database()) + ": " + e.getMessage(), e);
+      }
       log.info("Control database: {} (external)", at.server().jdbcUrl(at.database()));
       return new ControlServer(at.server(), at.database(), null);
     }

@@ -1,0 +1,120 @@
+package org.openlms.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.LmsApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real LMS server for tests: embedded PostgreSQL in a temporary home, Tomcat on a free port, driven over
+ * HTTP like any client. {@link #shared()} is one server for the whole test JVM (tests make their own
+ * companies and tenants, so they do not interfere); {@link #start} gives a private one.
+ */
+public final class LmsTestServer implements AutoCloseable {
+
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+  private static LmsTestServer shared;
+
+  private final Path home;
+  private final Map<String, String> settings;
+  private ConfigurableApplicationContext context;
+  private Http http;
+
+  private LmsTestServer(Path home, Map<String, String> settings) {
+    this.home = home;
+    this.settings = settings;
+  }
+
+  public static synchronized LmsTestServer shared() {
+    if (shared == null) {
+      shared = start(Map.of());
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  /** Starts a private server; {@code overrides} are {@code lms.*} or Spring properties. */
+  public static LmsTestServer start(Map<String, String> overrides) {
+    try {
+      return startIn(Files.createTempDirectory("lms-test-"), overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static LmsTestServer startIn(Path home, Map<String, String> overrides) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("server.port", "0");
+    s.put("lms.home", home.toString());
+    s.put("lms.db.port", "0");
+    s.put("lms.admin.token", ADMIN_TOKEN);
+    s.put("lms.demo.enabled", "false");
+    s.put("lms.api.auth-failures-per-minute", "100000");
+    s.putAll(overrides);
+    LmsTestServer server = new LmsTestServer(home, s);
+    server.boot();
+    return server;
+  }
+
+  private void boot() {
+    List<String> args = new ArrayList<>();
+    settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+    context = LmsApplication.start(args.toArray(String[]::new));
+    String port = context.getEnvironment().getProperty("local.server.port");
+    http = new Http("http://localhost:" + port);
+  }
+
+  /** Stops the server (and its embedded PostgreSQL) and starts it again on the same home. */
+  public void restart() {
+    context.close();
+    boot();
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** Creates a company and a tenant through the admin API; returns the tenant id and its first token. */
+  public TenantAccess newTenant(Map<String, Object> extra) {
+    JsonNode company = http.admin("POST", "/api/admin/companies",
+        Map.of("name", "Test Co", "timeZone", "America/Denver")).body().get("d");
+    Map<String, Object> body = new LinkedHashMap<>(extra);
+    body.put("companyId", company.get("id").asLong());
+    body.putIfAbsent("kind", "production");
+    Http.Response res = http.admin("POST", "/api/admin/tenants", body);
+    if (res.status() != 200) {
+      throw new IllegalStateException("Tenant creation failed: " + res.raw());
+    }
+    JsonNode d = res.body().get("d");
+    return new TenantAccess(d.get("id").asLong(), d.get("token").get("token").asString(), company.get("id").asLong());
+  }
+
+  public TenantAccess newTenant() {
+    return newTenant(Map.of());
+  }
+
+  @Override
+  public void close() {
+    if (context != null && context.isActive()) {
+      context.close();
+    }
+  }
+
+  /** How a test calls the API as one tenant. */
+  public record TenantAccess(long id, String token, long companyId) {}
+}
