@@ -1,0 +1,94 @@
+package org.openlms.engine.schedule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openlms.engine.money.Money;
+import org.openlms.engine.terms.CalcType;
+import org.openlms.engine.terms.LoanTerms;
+import org.openlms.engine.terms.LoanTermsValidator;
+
+/**
+ * Computes the schedule and disclosure from the terms. The regular payment is the annuity payment at
+ * rate/periodsPerYear over loanTerm periods, rounded to {@code roundDecimals} (HALF_UP); each period's interest
+ * is principal x the period's daily rate x its days, rounded to cents; unpaid interest (a payment smaller than
+ * the interest) is carried, never capitalised. With lastAsFinal the last payment absorbs the rounding; without
+ * it the last payment stays regular and any remainder falls due one period later.
+ */
+public final class ScheduleCalculator {
+    private ScheduleCalculator() {
+    }
+
+    public static Schedule calculate(LoanTerms terms) {
+        LoanTermsValidator.requireValid(terms);
+        int n = terms.loanTerm();
+        BigDecimal payment = regularPayment(terms);
+        List<Installment> rows = new ArrayList<>(n + 1);
+        BigDecimal balance = Money.round(terms.loanAmount());
+        BigDecimal carry = Money.ZERO; // interest due but not covered by an earlier payment
+        BigDecimal[] r78 = terms.calcType() == CalcType.RULE_78 ? Rule78.interest(terms, payment) : null;
+        boolean firstRegular = PeriodRates.firstPeriodRegular(terms);
+        LocalDate previous = terms.contractDate();
+        for (int k = 0; balance.signum() > 0 || carry.signum() > 0; k++) {
+            LocalDate due = DueDates.nth(terms, k);
+            boolean first = k == 0;
+            int days = PeriodRates.accrualDays(terms, previous, due, first);
+            boolean regular = !first || firstRegular;
+            BigDecimal rate = PeriodRates.dailyRate(terms, days, regular, first);
+            BigDecimal interest = r78 != null
+                    ? (k < n ? r78[k] : Money.ZERO)
+                    : Money.round(balance.multiply(rate).multiply(BigDecimal.valueOf(days)));
+            BigDecimal owedInterest = interest.add(carry);
+            boolean last = k >= n - 1 && (terms.lastAsFinal() || k >= n);
+            BigDecimal pay;
+            if (last) {
+                pay = balance.add(owedInterest);
+            } else if (terms.calcType() == CalcType.INTEREST_ONLY) {
+                pay = owedInterest;
+            } else {
+                pay = Money.min(payment, balance.add(owedInterest));
+            }
+            BigDecimal paidInterest = Money.min(pay, owedInterest);
+            carry = owedInterest.subtract(paidInterest);
+            BigDecimal principal = pay.subtract(paidInterest);
+            balance = balance.subtract(principal);
+            LocalDate start = first && terms.firstDayInterest() ? previous : previous.plusDays(1);
+            rows.add(new Installment(k + 1, start, due, days, regular, rate, pay, paidInterest, principal, balance));
+            previous = due;
+        }
+        return new Schedule(terms, payment, rows, disclose(terms, payment, rows, firstRegular));
+    }
+
+    /** The regular payment: annuity for simple interest and rule 78, one period's interest for interest only. */
+    public static BigDecimal regularPayment(LoanTerms t) {
+        BigDecimal amount = t.loanAmount();
+        int n = t.loanTerm();
+        BigDecimal i = t.annualRate().divide(BigDecimal.valueOf(t.paymentFrequency().periodsPerYear()), Money.CALC);
+        if (t.calcType() == CalcType.INTEREST_ONLY) {
+            return Money.round(amount.multiply(i), t.roundDecimals());
+        }
+        if (i.signum() == 0) {
+            return Money.round(amount.divide(BigDecimal.valueOf(n), Money.CALC), t.roundDecimals());
+        }
+        BigDecimal growth = BigDecimal.ONE.add(i).pow(n, Money.CALC);
+        BigDecimal factor = i.multiply(growth).divide(growth.subtract(BigDecimal.ONE), Money.CALC);
+        return Money.round(amount.multiply(factor), t.roundDecimals());
+    }
+
+    private static Disclosure disclose(LoanTerms t, BigDecimal payment, List<Installment> rows, boolean firstRegular) {
+        BigDecimal total = Money.ZERO;
+        List<BigDecimal> amounts = new ArrayList<>(rows.size());
+        List<LocalDate> dates = new ArrayList<>(rows.size());
+        for (Installment r : rows) {
+            total = total.add(r.payment());
+            amounts.add(r.payment());
+            dates.add(r.dueDate());
+        }
+        Installment last = rows.get(rows.size() - 1);
+        BigDecimal amount = Money.round(t.loanAmount());
+        BigDecimal apr = AprCalculator.apr(amount, t.contractDate(), dates, amounts, t.paymentFrequency(),
+                firstRegular);
+        return new Disclosure(payment, last.dueDate(), last.payment(), total.subtract(amount), total, amount, apr);
+    }
+}
