@@ -11,7 +11,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Reads {@link ODataPage} from the query string and refuses query options the endpoint does not know. */
 public class ODataPageResolver implements HandlerMethodArgumentResolver {
 
-  private static final Set<String> KNOWN = Set.of("$top", "$skip", "$start", "nopaging", "$format");
+  private static final Set<String> KNOWN = Set.of("$top", "$skip", "$start", "nopaging", "$format", "$expand");
 
   @Override
   public boolean supportsParameter(MethodParameter p) {

@@ -28,7 +28,11 @@ class TenantDmStatsController {
   }
 
   @GetMapping({"/TenantDMStats", "/TenantDMStats()"})
-  Map<String, Object> list(Tenant tenant, ODataPage page) {
+  Map<String, Object> list(Tenant tenant, ODataPage page,
+      @org.springframework.web.bind.annotation.RequestParam(name = "$expand", required = false) String expand) {
+    if (expand != null && !expand.isBlank()) {
+      throw new org.openlms.app.errors.InvalidInputException("TenantDMStats has no navigation properties to $expand");
+    }
     DataSource db = pools.of(tenant);
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/")
         .toUriString();

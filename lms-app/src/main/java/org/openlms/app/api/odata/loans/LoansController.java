@@ -1,0 +1,83 @@
+package org.openlms.app.api.odata.loans;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openlms.app.api.odata.ODataEnvelope;
+import org.openlms.app.api.odata.ODataPage;
+import org.openlms.app.loan.LoanService;
+import org.openlms.app.loan.LoanService.LoanView;
+import org.openlms.app.tenancy.Tenant;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code odata.svc/Loans}: create from LoanSetup, read (both key forms, {@code $expand}), update with nested
+ * LoanSetup and LoanSettings, soft delete, and the {@code Autopal.Activate()} action.
+ */
+@RestController
+@RequestMapping("/api/public/api/1")
+class LoansController {
+
+  private static final String ACTOR = "api";
+  private final LoanService loans;
+
+  LoansController(LoanService loans) {
+    this.loans = loans;
+  }
+
+  @PostMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
+  Map<String, Object> create(Tenant tenant, @RequestBody JsonNode body) {
+    long id = loans.create(tenant, LoanJson.read(body, null), ACTOR);
+    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
+  }
+
+  @GetMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
+  Map<String, Object> list(Tenant tenant, ODataPage page, @RequestParam(name = "$expand", required = false) String expand) {
+    Set<String> nav = LoanJson.expand(expand);
+    String base = base();
+    List<Map<String, Object>> rows = loans.page(tenant, page.top(), page.skip()).stream()
+        .map(l -> LoanJson.view(loans.get(tenant, l.id()), nav, base)).toList();
+    return ODataEnvelope.collection(rows, page, loans.count(tenant));
+  }
+
+  @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
+  Map<String, Object> get(Tenant tenant, @PathVariable long id, ODataPage page,
+      @RequestParam(name = "$expand", required = false) String expand) {
+    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), LoanJson.expand(expand), base()));
+  }
+
+  @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
+  Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
+    LoanView current = loans.get(tenant, id);
+    loans.update(tenant, id, LoanJson.read(body, current), ACTOR);
+    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
+  }
+
+  @DeleteMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
+  Map<String, Object> delete(Tenant tenant, @PathVariable long id) {
+    loans.delete(tenant, id, ACTOR);
+    return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  /** LoanPro spells the namespace both Autopal and AutoPal; both are accepted, under odata.svc or not. */
+  @PostMapping({"/Loans({id})/Autopal.Activate()", "/Loans({id})/AutoPal.Activate()",
+      "/odata.svc/Loans({id})/Autopal.Activate()", "/odata.svc/Loans({id})/AutoPal.Activate()"})
+  Map<String, Object> activate(Tenant tenant, @PathVariable long id) {
+    loans.activate(tenant, id, ACTOR);
+    return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  private static String base() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/").toUriString();
+  }
+}

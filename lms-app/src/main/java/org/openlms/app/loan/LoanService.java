@@ -1,0 +1,127 @@
+package org.openlms.app.loan;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.audit.AuditLog;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.errors.NotFoundException;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantTransactions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creating, changing, activating and deleting loans of one tenant. Each call is one transaction with its
+ * audit row; the loan row is locked first, so concurrent writers of a loan go one after another.
+ */
+@Service
+public class LoanService {
+
+  private final TenantTransactions tx;
+  private final LoanRepository loans;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  LoanService(TenantTransactions tx, LoanRepository loans, AuditLog audit, Clock clock) {
+    this.tx = tx;
+    this.loans = loans;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public long create(Tenant tenant, LoanChanges c, String actor) {
+    if (c.setup() == null) {
+      throw new InvalidInputException("LoanSetup is required to create a loan");
+    }
+    if (c.displayId() == null || c.displayId().isBlank()) {
+      throw new InvalidInputException("displayId is required");
+    }
+    return tx.inTransaction(tenant, db -> {
+      requireFreeDisplayId(db, c.displayId(), -1);
+      long id = loans.insert(db, c, c.settings() == null ? LoanSettings.defaults() : c.settings());
+      audit.record(db, actor, "Loan", id, "create", summary(c));
+      return id;
+    });
+  }
+
+  public void update(Tenant tenant, long id, LoanChanges c, String actor) {
+    tx.inTransaction(tenant, db -> {
+      Loan loan = loans.lock(db, id).orElseThrow(() -> new NotFoundException("Loans"));
+      if (c.setup() != null) {
+        if (loan.setupActive()) {
+          throw new InvalidInputException("LoanSetup can't be updated while the loan is activated");
+        }
+        loans.updateSetup(db, id, c.setup());
+      }
+      if (c.settings() != null) {
+        loans.updateSettings(db, id, c.settings());
+      }
+      if (c.displayId() != null && !c.displayId().equals(loan.displayId())) {
+        requireFreeDisplayId(db, c.displayId(), id);
+      }
+      loans.updateLoan(db, new Loan(id, c.displayId() != null ? c.displayId() : loan.displayId(),
+          c.title() != null ? c.title() : loan.title(),
+          c.activate() != null ? c.activate() || loan.setupActive() : loan.setupActive(),
+          c.archived() != null ? c.archived() : loan.archived(),
+          c.temporaryAccount() != null ? c.temporaryAccount() : loan.temporaryAccount(),
+          false, null, loan.lastMaintainedDate(), loan.modId(),
+          c.loanAlert() != null ? c.loanAlert() : loan.loanAlert(), loan.created(), loan.lastUpdate()));
+      audit.record(db, actor, "Loan", id, "update", summary(c));
+      return null;
+    });
+  }
+
+  public void activate(Tenant tenant, long id, String actor) {
+    update(tenant, id, new LoanChanges(null, null, null, null, true, null, null, null), actor);
+  }
+
+  /** Soft delete, as LoanPro: the loan disappears from the API and from maintenance. Archived loans stay. */
+  public void delete(Tenant tenant, long id, String actor) {
+    tx.inTransaction(tenant, db -> {
+      Loan l = loans.lock(db, id).orElseThrow(() -> new NotFoundException("Loans"));
+      if (l.archived()) {
+        throw new InvalidInputException("An archived loan can't be deleted; unarchive it first");
+      }
+      loans.updateLoan(db, new Loan(id, l.displayId(), l.title(), l.setupActive(), false, l.temporaryAccount(),
+          true, clock.instant(), l.lastMaintainedDate(), l.modId(), l.loanAlert(), l.created(), l.lastUpdate()));
+      audit.record(db, actor, "Loan", id, "delete", Map.of());
+      return null;
+    });
+  }
+
+  public LoanView get(Tenant tenant, long id) {
+    JdbcClient db = tx.jdbc(tenant);
+    Loan loan = loans.find(db, id).orElseThrow(() -> new NotFoundException("Loans"));
+    return new LoanView(loan, loans.setup(db, id).orElseThrow(), loans.settings(db, id).orElseThrow());
+  }
+
+  public List<Loan> page(Tenant tenant, int limit, int offset) {
+    return loans.page(tx.jdbc(tenant), limit, offset);
+  }
+
+  public long count(Tenant tenant) {
+    return loans.count(tx.jdbc(tenant));
+  }
+
+  private void requireFreeDisplayId(JdbcClient db, String displayId, long exceptId) {
+    if (loans.displayIdTaken(db, displayId, exceptId)) {
+      throw new InvalidInputException("displayId '" + displayId + "' is already used by another loan");
+    }
+  }
+
+  private static Map<String, Object> summary(LoanChanges c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("displayId", c.displayId());
+    m.put("setupChanged", c.setup() != null);
+    m.put("settingsChanged", c.settings() != null);
+    m.put("activate", c.activate());
+    m.put("archived", c.archived());
+    m.put("temporaryAccount", c.temporaryAccount());
+    return m;
+  }
+
+  /** A loan with its setup and settings, as the API reads it. */
+  public record LoanView(Loan loan, LoanSetup setup, LoanSettings settings) {}
+}
