@@ -1,7 +1,6 @@
 package org.openlms.app.api.odata.query;
 
 import java.time.OffsetDateTime;
-import java.util.regex.Pattern;
 import org.openlms.app.api.odata.query.FilterExpr.Binary;
 import org.openlms.app.api.odata.query.FilterExpr.Call;
 import org.openlms.app.api.odata.query.FilterExpr.Literal;
@@ -15,7 +14,6 @@ import org.openlms.app.api.odata.query.FilterExpr.UnaryOperator;
  * Comparisons keep SQL semantics: {@code ne} does not match rows where the property is NULL.
  */
 public final class FilterTranslator {
-  private static final Pattern SIMPLE_COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
   private final ODataEntity entity;
 
   private FilterTranslator(ODataEntity entity) {
@@ -64,8 +62,7 @@ public final class FilterTranslator {
       throw new ODataQueryException("Property '" + p.name() + "' cannot be used in $filter (position "
           + p.position() + ")");
     }
-    String column = SIMPLE_COLUMN.matcher(prop.column()).matches() ? prop.column() : "(" + prop.column() + ")";
-    return new TypedSql(SqlFragment.concat(column), prop.type());
+    return new TypedSql(SqlFragment.concat(prop.sqlExpression()), prop.type());
   }
 
   private TypedSql unary(Unary u) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public record ODataProperty(String name, String column, ODataType type, boolean filterable, boolean sortable) {
   static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+  private static final Pattern SIMPLE_COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
   public ODataProperty {
     Objects.requireNonNull(type, "type");
@@ -18,6 +19,11 @@ public record ODataProperty(String name, String column, ODataType type, boolean 
     if (column == null || column.isBlank()) {
       throw new IllegalArgumentException("Property " + name + " needs a SQL column expression");
     }
+  }
+
+  /** The column, parenthesised unless it is a plain (qualified) name, so operators around it bind right. */
+  String sqlExpression() {
+    return SIMPLE_COLUMN.matcher(column).matches() ? column : "(" + column + ")";
   }
 
   /** A property that can be filtered and sorted on. */
