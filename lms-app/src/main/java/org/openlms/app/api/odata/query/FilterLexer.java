@@ -127,10 +127,15 @@ final class FilterLexer {
       throw malformedNumber(start);
     }
     String text = in.substring(start, i);
-    BigDecimal value = new BigDecimal(in.substring(start, end));
-    if (value.scale() > 1000 || value.scale() < -1000) {
-      throw new ODataQueryException("Number '" + text + "' in $filter at position " + (start + 1)
-          + " is out of range");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(in.substring(start, end));
+    } catch (NumberFormatException e) {
+      value = null; // an exponent beyond int range
+    }
+    if (value == null || value.scale() > 1000 || value.scale() < -1000) {
+      throw new ODataQueryException("Number '" + Options.abbreviate(text) + "' in $filter at position "
+          + (start + 1) + " is out of range");
     }
     if (!decimal && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return new FilterToken(Kind.INTEGER, text, value.longValueExact(), start + 1);

@@ -114,6 +114,8 @@ class FilterParserTest {
       "a eq 'abc              | Malformed $filter: unterminated string literal starting at position 6",
       "a eq 1 & b             | Malformed $filter: unexpected character '&' at position 8",
       "a eq 12abc             | Malformed $filter: invalid number '12abc' at position 6",
+      "n eq 1e99999999999     | Number '1e99999999999' in $filter at position 6 is out of range",
+      "n eq 1e1001            | Number '1e1001' in $filter at position 6 is out of range",
       "foo(a) eq 1            | Unknown function 'foo' in $filter at position 1",
       "ToLower(a) eq 'x'      | Unknown function 'ToLower' in $filter at position 1 (function names are lowercase in OData)",
       "tolower(a, b) eq 'x'   | Function 'tolower' takes 1 argument but got 2 in $filter at position 1",
