@@ -17,6 +17,6 @@ record FilterToken(Kind kind, String text, Object value, int position) {
   }
 
   String describe() {
-    return kind == Kind.EOF ? "end of input" : "'" + text + "'";
+    return kind == Kind.EOF ? "end of input" : "'" + Options.abbreviate(text) + "'";
   }
 }

@@ -23,7 +23,8 @@ public final class ODataQueryPlanner {
 
   public QueryPlan plan(ODataEntity entity, ODataQueryOptions options) {
     List<ODataProperty> select = SelectParser.parse(options.select(), entity, limits);
-    SqlFragment where = options.filter() == null ? SqlFragment.empty()
+    // a blank $filter= (clients that always send the option) means no filter, like the other options
+    SqlFragment where = options.filter() == null || options.filter().isBlank() ? SqlFragment.empty()
         : FilterTranslator.translate(FilterParser.parse(options.filter(), limits), entity);
     List<OrderKey> orderBy = OrderByParser.parse(options.orderBy(), entity, limits);
     List<ExpandPath> expand = ExpandParser.parse(options.expand(), entity, model, limits);

@@ -49,6 +49,12 @@ class ODataQueryPlannerTest {
   }
 
   @Test
+  void blankFilterMeansNoFilter() {
+    assertThat(plan("Loans", "$filter", " ").where().isEmpty()).isTrue();
+    assertThat(plan("Loans", "$filter", "id eq 1").where().sql()).isEqualTo("(l.id = CAST(? AS bigint))");
+  }
+
+  @Test
   void severalSortKeysDefaultToAscendingAndEndWithTheKey() {
     assertThat(plan("Loans", "$orderby", "loanAmount desc, title,balanceAfterFees asc").orderByClause())
         .isEqualTo(" ORDER BY l.loan_amount DESC, l.title ASC, (l.balance - l.fees) ASC, l.id ASC");
