@@ -54,7 +54,9 @@ final class FilterLexer {
         i++;
       }
       String word = in.substring(start, i);
-      if (i < in.length() && in.charAt(i) == '\'') {
+      // a quote right after an operator (title eq'x') starts a string, not a typed literal
+      boolean keyword = BinaryOperator.ignoringCase(word).isPresent() || word.equalsIgnoreCase("not");
+      if (i < in.length() && in.charAt(i) == '\'' && !keyword) {
         return typedLiteral(word, start);
       }
       return new FilterToken(Kind.IDENT, word, null, start + 1);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openlms.app.api.odata.query.FilterExpr.Binary;
 import org.openlms.app.api.odata.query.FilterExpr.Call;
 import org.openlms.app.api.odata.query.FilterExpr.Literal;
@@ -23,6 +24,8 @@ import org.openlms.app.api.odata.query.FilterToken.Kind;
  * against {@code maxDepth}, so hostile nesting is refused before the stack is at risk.
  */
 public final class FilterParser {
+  private static final BinaryOperator[] COMPARISONS = {BinaryOperator.EQ, BinaryOperator.NE, BinaryOperator.GT,
+      BinaryOperator.GE, BinaryOperator.LT, BinaryOperator.LE};
   private final List<FilterToken> tokens;
   private final int maxDepth;
   private int next;
@@ -55,26 +58,16 @@ public final class FilterParser {
   }
 
   private FilterExpr or() {
-    FilterExpr left = and();
-    while (peek().isWord("or")) {
-      int pos = take().position();
-      left = new Binary(BinaryOperator.OR, left, and(), pos);
-    }
-    return left;
+    return leftAssociative(this::and, BinaryOperator.OR);
   }
 
   private FilterExpr and() {
-    FilterExpr left = not();
-    while (peek().isWord("and")) {
-      int pos = take().position();
-      left = new Binary(BinaryOperator.AND, left, not(), pos);
-    }
-    return left;
+    return leftAssociative(this::not, BinaryOperator.AND);
   }
 
   private FilterExpr not() {
     if (!peek().isWord("not")) {
-      return comparison();
+      return leftAssociative(this::additive, COMPARISONS);
     }
     FilterToken t = take();
     enter(t);
@@ -83,32 +76,20 @@ public final class FilterParser {
     return new Unary(UnaryOperator.NOT, operand, t.position());
   }
 
-  private FilterExpr comparison() {
-    FilterExpr left = additive();
-    for (Optional<BinaryOperator> op = operator(BinaryOperator.Kind.COMPARISON); op.isPresent();
-        op = operator(BinaryOperator.Kind.COMPARISON)) {
-      int pos = take().position();
-      left = new Binary(op.get(), left, additive(), pos);
-    }
-    return left;
-  }
-
   private FilterExpr additive() {
-    FilterExpr left = multiplicative();
-    for (Optional<BinaryOperator> op = operator(BinaryOperator.ADD, BinaryOperator.SUB); op.isPresent();
-        op = operator(BinaryOperator.ADD, BinaryOperator.SUB)) {
-      int pos = take().position();
-      left = new Binary(op.get(), left, multiplicative(), pos);
-    }
-    return left;
+    return leftAssociative(this::multiplicative, BinaryOperator.ADD, BinaryOperator.SUB);
   }
 
   private FilterExpr multiplicative() {
-    FilterExpr left = unary();
-    for (Optional<BinaryOperator> op = operator(BinaryOperator.MUL, BinaryOperator.DIV, BinaryOperator.MOD);
-        op.isPresent(); op = operator(BinaryOperator.MUL, BinaryOperator.DIV, BinaryOperator.MOD)) {
+    return leftAssociative(this::unary, BinaryOperator.MUL, BinaryOperator.DIV, BinaryOperator.MOD);
+  }
+
+  /** One precedence level: {@code operand (op operand)*}, built left to right without recursion. */
+  private FilterExpr leftAssociative(Supplier<FilterExpr> operand, BinaryOperator... operators) {
+    FilterExpr left = operand.get();
+    for (Optional<BinaryOperator> op = operator(operators); op.isPresent(); op = operator(operators)) {
       int pos = take().position();
-      left = new Binary(op.get(), left, unary(), pos);
+      left = new Binary(op.get(), left, operand.get(), pos);
     }
     return left;
   }
@@ -194,13 +175,7 @@ public final class FilterParser {
     return new Call(function, args, name.position());
   }
 
-  /** The next token if it is one of the lowercase binary operators of the given kind. */
-  private Optional<BinaryOperator> operator(BinaryOperator.Kind kind) {
-    FilterToken t = peek();
-    return t.is(Kind.IDENT) ? BinaryOperator.ignoringCase(t.text())
-        .filter(op -> op.kind() == kind && op.token().equals(t.text())) : Optional.empty();
-  }
-
+  /** The next token if it is one of {@code accepted}, spelled exactly (lowercase). */
   private Optional<BinaryOperator> operator(BinaryOperator... accepted) {
     FilterToken t = peek();
     for (BinaryOperator op : accepted) {

@@ -70,6 +70,7 @@ class FilterParserTest {
   @CsvSource(delimiter = '|', value = {
       "s eq 'O''Brien'                          | (eq s 'O''Brien')",
       "s eq ''                                  | (eq s '')",
+      "s eq'x'and(n eq 1)                       | (and (eq s 'x') (eq n 1))",
       "s eq 'a and b eq ''c'''                  | (eq s 'a and b eq ''c''')",
       "n eq 42                                  | (eq n 42)",
       "n eq 42L                                 | (eq n 42)",
