@@ -51,6 +51,17 @@ public record QueryPlan(ODataEntity entity, List<ODataProperty> select, SqlFragm
     return SqlFragment.concat(base, page);
   }
 
+  /**
+   * LoanPro's collection {@code summary} ({@code {"start":0,"pageSize":50,"total":6}}) for a count from
+   * {@link #countQuery()}. Without a limit the page is everything, so pageSize is the total (an inference).
+   */
+  public PageSummary summary(long total) {
+    return new PageSummary(offset, limit == null ? total : limit, total);
+  }
+
+  public record PageSummary(int start, long pageSize, long total) {
+  }
+
   /** {@code SELECT count(*) FROM ... WHERE ...}, for {@code summary.total}. */
   public SqlFragment countQuery() {
     return SqlFragment.concat("SELECT count(*) FROM " + entity.from(), whereClause());

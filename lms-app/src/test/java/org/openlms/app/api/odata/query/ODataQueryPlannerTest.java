@@ -119,6 +119,14 @@ class ODataQueryPlannerTest {
   }
 
   @Test
+  void summaryReportsStartPageSizeAndTotal() {
+    assertThat(plan("Loans").summary(6)).isEqualTo(new QueryPlan.PageSummary(0, 50, 6));
+    assertThat(plan("Loans", "$top", "20", "$start", "40").summary(100))
+        .isEqualTo(new QueryPlan.PageSummary(40, 20, 100));
+    assertThat(plan("Loans", "nopaging", "").summary(1234)).isEqualTo(new QueryPlan.PageSummary(0, 1234, 1234));
+  }
+
+  @Test
   void selectKeepsTheClientsOrderWithoutDuplicates() {
     assertThat(plan("Loans", "$select", " title ,id,title").select()).extracting(ODataProperty::name)
         .containsExactly("title", "id");
