@@ -71,6 +71,10 @@ final class FilterLexer {
     StringBuilder sb = new StringBuilder();
     while (i < in.length()) {
       char c = in.charAt(i++);
+      if (c == '\u0000') {
+        // PostgreSQL text cannot hold NUL; refusing here beats a database error later
+        throw new ODataQueryException("Malformed $filter: string literal contains U+0000 at position " + i);
+      }
       if (c != '\'') {
         sb.append(c);
       } else if (i < in.length() && in.charAt(i) == '\'') {

@@ -37,6 +37,8 @@ class HostileInputTest {
     assertThatThrownBy(() -> loans("id -- comment")).isInstanceOf(ODataQueryException.class);
     assertThatThrownBy(() -> loans("pg_sleep(10) eq 1")).hasMessage("Unknown function 'pg_sleep' in $filter at position 1");
     assertThatThrownBy(() -> loans("id eq 1\u0000")).hasMessage("Malformed $filter: unexpected character U+0000 at position 8");
+    assertThatThrownBy(() -> loans("title eq 'a\u0000b'"))
+        .hasMessage("Malformed $filter: string literal contains U+0000 at position 12");
     assertThatThrownBy(() -> plan("$orderby", "id desc; drop table loan")).isInstanceOf(ODataQueryException.class);
     assertThatThrownBy(() -> plan("$orderby", "(select 1)")).isInstanceOf(ODataQueryException.class);
     assertThatThrownBy(() -> plan("$select", "id, now()")).isInstanceOf(ODataQueryException.class);
