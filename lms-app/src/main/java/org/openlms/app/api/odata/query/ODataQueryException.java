@@ -12,6 +12,16 @@ public final class ODataQueryException extends RuntimeException {
     super(message);
   }
 
+  /**
+   * Whether a database error raised while running a plan's SQL was caused by the client's values rather than by
+   * the server: SQLSTATE class 22 (data exception), e.g. 22003 when {@code id mul 9223372036854775807} overflows.
+   * The query layer cannot rule these out without evaluating; the API layer should answer them like this
+   * exception (409), not as a server error.
+   */
+  public static boolean isClientDataError(String sqlState) {
+    return sqlState != null && sqlState.startsWith("22");
+  }
+
   /** The exception type name LoanPro puts in {@code error.type}. */
   public String type() {
     return "ODataQueryException";

@@ -161,6 +161,26 @@ class ODataQueryPostgresTest {
     }
   }
 
+  @Test
+  void arithmeticOverflowIsADataExceptionTheApiReportsAsAClientError() {
+    QueryPlan plan = plan("Loans", "$filter", "id mul 9223372036854775807 gt 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids(plan)).isInstanceOfSatisfying(SQLException.class,
+        e -> assertThat(ODataQueryException.isClientDataError(e.getSQLState())).as(e.getSQLState()).isTrue());
+    assertThat(ODataQueryException.isClientDataError("42P01")).isFalse();
+    assertThat(ODataQueryException.isClientDataError(null)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "created lt datetime'0001-01-01'                          | \"\"",
+      "created lt datetime'9999-12-31T23:59:59.9999999'         | 1,2,3,5",
+      "contractDate gt datetime'9999-12-31T23:59:59.9999999'    | \"\"",
+      "year(datetime'2021-03-17T23:59') eq 2021 and id eq 2     | 2",
+  })
+  void dateRangeEdgesRunCleanly(String filter, String expectedIds) throws SQLException {
+    filtersSelectTheExpectedRows(filter, expectedIds);
+  }
+
   /** Every filter the translator accepts must also be valid SQL for PostgreSQL: the type rules are complete. */
   @Test
   void everyAcceptedRandomFilterRunsWithoutSqlError() throws SQLException {
