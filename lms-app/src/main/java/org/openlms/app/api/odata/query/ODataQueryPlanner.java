@@ -3,7 +3,10 @@ package org.openlms.app.api.odata.query;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns the query options of one request into a {@link QueryPlan}, or an {@link ODataQueryException}. */
+/**
+ * Turns the query options of one request into a {@link QueryPlan}, or an {@link ODataQueryException}.
+ * Immutable and thread-safe: build one per model and share it.
+ */
 public final class ODataQueryPlanner {
   private final ODataModel model;
   private final QueryLimits limits;
