@@ -1,13 +1,16 @@
 package org.openlms.app.api;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
+import org.openlms.app.api.odata.query.ODataQueryException;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
 import org.openlms.app.tenancy.TenantUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -41,6 +44,23 @@ class ApiErrorHandler {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
     return of(HttpStatus.CONFLICT, "NotFoundException", e.getMessage());
+  }
+
+  @ExceptionHandler(ODataQueryException.class)
+  ResponseEntity<Map<String, Object>> query(ODataQueryException e) {
+    return of(HttpStatus.CONFLICT, e.type(), e.getMessage());
+  }
+
+  /** A value the database cannot hold (e.g. an overflowing $filter arithmetic) is the client's error. */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<Map<String, Object>> data(DataAccessException e) {
+    if (e.getMostSpecificCause() instanceof SQLException sql && ODataQueryException.isClientDataError(sql.getSQLState())) {
+      return of(HttpStatus.CONFLICT, "InvalidInputException", "A value is out of range for its field");
+    }
+    if (e instanceof CannotGetJdbcConnectionException c) {
+      return noConnection(c);
+    }
+    return internal(e);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -113,7 +133,6 @@ class ApiErrorHandler {
     return of(HttpStatus.FORBIDDEN, "TenantUnavailableException", e.getMessage());
   }
 
-  @ExceptionHandler(CannotGetJdbcConnectionException.class)
   ResponseEntity<Map<String, Object>> noConnection(CannotGetJdbcConnectionException e) {
     if (e.getCause() instanceof SQLTransientConnectionException) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")

@@ -61,7 +61,7 @@ class WebConfig implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new TenantResolver());
-    resolvers.add(new org.openlms.app.api.odata.ODataPageResolver());
+    resolvers.add(new org.openlms.app.api.odata.ODataOptionsResolver());
   }
 
   /** Gives controllers the tenant the edge resolved; a controller cannot pick another one. */

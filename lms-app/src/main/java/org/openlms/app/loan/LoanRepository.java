@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,13 +52,18 @@ public class LoanRepository {
         .query(Long.class).single() > 0;
   }
 
-  public List<Loan> page(JdbcClient db, int limit, int offset) {
-    return db.sql("SELECT * FROM loan WHERE " + LIVE + " ORDER BY id LIMIT ? OFFSET ?").params(limit, offset)
-        .query(LoanRepository::map).list();
-  }
-
-  public long count(JdbcClient db) {
-    return db.sql("SELECT count(*) FROM loan WHERE " + LIVE).query(Long.class).single();
+  /** Ids in the plan's filter, order and page; the plan's FROM already leaves deleted loans out. */
+  public List<Long> ids(JdbcClient db, QueryPlan plan) {
+    SqlFragment where = plan.whereClause();
+    List<Object> params = new ArrayList<>(where.params());
+    String page = " OFFSET ?";
+    if (plan.limit() != null) {
+      page = " LIMIT ? OFFSET ?";
+      params.add(plan.limit());
+    }
+    params.add(plan.offset());
+    return db.sql("SELECT id FROM " + plan.entity().from() + where.sql() + plan.orderByClause() + page)
+        .params(params).query(Long.class).list();
   }
 
   public Optional<LoanSetup> setup(JdbcClient db, long loanId) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.audit.AuditLog;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
@@ -97,12 +99,14 @@ public class LoanService {
     return new LoanView(loan, loans.setup(db, id).orElseThrow(), loans.settings(db, id).orElseThrow());
   }
 
-  public List<Loan> page(Tenant tenant, int limit, int offset) {
-    return loans.page(tx.jdbc(tenant), limit, offset);
+  /** Ids of the loans a validated OData plan selects, in its order and page. */
+  public List<Long> find(Tenant tenant, QueryPlan plan) {
+    return loans.ids(tx.jdbc(tenant), plan);
   }
 
-  public long count(Tenant tenant) {
-    return loans.count(tx.jdbc(tenant));
+  public long count(Tenant tenant, QueryPlan plan) {
+    SqlFragment count = plan.countQuery();
+    return tx.jdbc(tenant).sql(count.sql()).params(count.params()).query(Long.class).single();
   }
 
   private void requireFreeDisplayId(JdbcClient db, String displayId, long exceptId) {

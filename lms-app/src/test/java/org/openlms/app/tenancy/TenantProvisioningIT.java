@@ -71,6 +71,29 @@ class TenantProvisioningIT {
     assertThat(res.body().get("d").get("summary").get("total").asLong()).isEqualTo(1);
     assertThat(res.body().get("d").get("summary").get("pageSize").asInt()).isEqualTo(50);
 
+    // The seed's own query, URL-encoded as its documentation shows it.
+    try (Connection c = server.bean(TenantDatabases.class).serverOf(tenantA).connect(tenantA.databaseName());
+        Statement st = c.createStatement()) {
+      st.execute("INSERT INTO dm_stats_entity (id, date, total_loans, maintained_loans) VALUES (13, '2021-03-17', 440, 440)");
+      st.execute("INSERT INTO dm_stats_entity (id, date, total_loans, maintained_loans) VALUES (12, '2021-03-16', 430, 430)");
+    }
+    Http.Response seed = http.api("GET", "/api/public/api/1/odata.svc/TenantDMStats?$filter=date%20ge%20datetime%272021-03-17%27"
+        + "%20and%20date%20le%20datetime%272021-03-17%27&$orderby=date", a.id(), a.token(), null);
+    assertThat(seed.status()).as(seed.raw()).isEqualTo(200);
+    assertThat(seed.body().get("d").get("results").size()).isEqualTo(1);
+    assertThat(seed.body().get("d").get("results").get(0).get("id").asString()).isEqualTo("13");
+    Http.Response range = http.api("GET", "/api/public/api/1/odata.svc/TenantDMStats?$filter=date%20ge%20datetime%272021-03-16T00:00%27"
+        + "&$orderby=date%20desc&$select=date,totalLoans", a.id(), a.token(), null);
+    JsonNode rows = range.body().get("d").get("results");
+    assertThat(rows.size()).isEqualTo(3);
+    assertThat(rows.get(0).get("date").asString()).isEqualTo("/Date(1616112000)/");
+    assertThat(rows.get(2).get("totalLoans").asLong()).isEqualTo(430);
+    assertThat(rows.get(0).has("maintainedLoans")).isFalse();
+    Http.Response unknown = http.api("GET", "/api/public/api/1/odata.svc/TenantDMStats?$filter=dat%20eq%201", a.id(), a.token(), null);
+    assertThat(unknown.status()).isEqualTo(409);
+    assertThat(unknown.errorType()).isEqualTo("ODataQueryException");
+    assertThat(unknown.errorMessage()).contains("'dat'");
+
     // The other tenant's database is a different one: it has no such row.
     Http.Response other = http.api("GET", "/api/public/api/1/odata.svc/TenantDMStats", b.id(), b.token(), null);
     assertThat(other.body().get("d").get("results").size()).isZero();

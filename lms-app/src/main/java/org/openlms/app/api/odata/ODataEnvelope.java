@@ -3,6 +3,7 @@ package org.openlms.app.api.odata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openlms.app.api.odata.query.QueryPlan;
 
 /** LoanPro's success envelopes: {@code {"d": {...}}} and {@code {"d": {"results": [...], "summary": {...}}}}. */
 public final class ODataEnvelope {
@@ -15,11 +16,11 @@ public final class ODataEnvelope {
     return m;
   }
 
-  public static Map<String, Object> collection(List<?> results, ODataPage page, long total) {
+  public static Map<String, Object> collection(List<?> results, QueryPlan.PageSummary page) {
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("start", page.skip());
-    summary.put("pageSize", page.top());
-    summary.put("total", total);
+    summary.put("start", page.start());
+    summary.put("pageSize", page.pageSize());
+    summary.put("total", page.total());
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("results", results);
     d.put("summary", summary);

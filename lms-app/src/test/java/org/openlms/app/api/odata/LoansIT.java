@@ -84,6 +84,25 @@ class LoansIT {
   }
 
   @Test
+  void loansCanBeFilteredSortedAndPagedWithOData() {
+    TenantAccess t = server.newTenant();
+    for (String id : new String[] {"A-1", "B-2", "A-3"}) {
+      create(t, CALCULATOR_SAMPLE.replace("SAMPLE-1", id));
+    }
+    Http.Response r = http.api("GET", LOANS + "?$filter=startswith(displayId,%27A-%27)&$orderby=displayId%20desc&$top=1",
+        t.id(), t.token(), null);
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    assertThat(r.body().get("d").get("results").get(0).get("displayId").asString()).isEqualTo("A-3");
+    assertThat(r.body().get("d").get("summary").get("total").asLong()).isEqualTo(2);
+    assertThat(r.body().get("d").get("summary").get("pageSize").asLong()).isEqualTo(1);
+    Http.Response constant = http.api("GET", LOANS + "?$filter=4%20gt%205", t.id(), t.token(), null);
+    assertThat(constant.body().get("d").get("results").size()).isZero();
+    Http.Response expandUnknown = http.api("GET", LOANS + "?$expand=Nope", t.id(), t.token(), null);
+    assertThat(expandUnknown.status()).isEqualTo(409);
+    assertThat(expandUnknown.errorMessage()).contains("'Nope'");
+  }
+
+  @Test
   void setupCanChangeUntilActivationAndNotAfter() {
     TenantAccess t = server.newTenant();
     long id = create(t, CALCULATOR_SAMPLE);

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.odata.ODataEnvelope;
-import org.openlms.app.api.odata.ODataPage;
+import org.openlms.app.api.odata.ODataEntitySets;
+import org.openlms.app.api.odata.ODataSelect;
+import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.api.odata.query.QueryPlan;
 import org.openlms.app.loan.LoanService;
 import org.openlms.app.loan.LoanService.LoanView;
 import org.openlms.app.tenancy.Tenant;
@@ -30,9 +33,11 @@ class LoansController {
 
   private static final String ACTOR = "api";
   private final LoanService loans;
+  private final ODataEntitySets sets;
 
-  LoansController(LoanService loans) {
+  LoansController(LoanService loans, ODataEntitySets sets) {
     this.loans = loans;
+    this.sets = sets;
   }
 
   @PostMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
@@ -42,16 +47,19 @@ class LoansController {
   }
 
   @GetMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
-  Map<String, Object> list(Tenant tenant, ODataPage page, @RequestParam(name = "$expand", required = false) String expand) {
-    Set<String> nav = LoanJson.expand(expand);
+  Map<String, Object> list(Tenant tenant, ODataQueryOptions options) {
+    Set<String> nav = LoanJson.expand(options.expand());
+    // $expand is validated above against what loans can expand today; the planner handles the rest.
+    QueryPlan plan = sets.plan("Loans", new ODataQueryOptions(options.filter(), options.orderBy(), options.top(),
+        options.skip(), options.start(), options.select(), null, options.nopaging()));
     String base = base();
-    List<Map<String, Object>> rows = loans.page(tenant, page.top(), page.skip()).stream()
-        .map(l -> LoanJson.view(loans.get(tenant, l.id()), nav, base)).toList();
-    return ODataEnvelope.collection(rows, page, loans.count(tenant));
+    List<Map<String, Object>> rows = loans.find(tenant, plan).stream()
+        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base), plan)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(loans.count(tenant, plan)));
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> get(Tenant tenant, @PathVariable long id, ODataPage page,
+  Map<String, Object> get(Tenant tenant, @PathVariable long id,
       @RequestParam(name = "$expand", required = false) String expand) {
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), LoanJson.expand(expand), base()));
   }

@@ -1,0 +1,24 @@
+package org.openlms.app.api.odata;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openlms.app.api.odata.query.ODataProperty;
+import org.openlms.app.api.odata.query.QueryPlan;
+
+/** Applies {@code $select} to an entity already rendered: keeps {@code __metadata} and the chosen properties. */
+public final class ODataSelect {
+
+  private ODataSelect() {}
+
+  public static Map<String, Object> apply(Map<String, Object> entity, QueryPlan plan) {
+    if (plan.select().size() == plan.entity().properties().size()) {
+      return entity;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("__metadata", entity.get("__metadata"));
+    for (ODataProperty p : plan.select()) {
+      out.put(p.name(), entity.get(p.name()));
+    }
+    return out;
+  }
+}
