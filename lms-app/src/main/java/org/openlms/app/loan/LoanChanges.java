@@ -5,4 +5,10 @@ package org.openlms.app.loan;
  * {@code activate} true activates the loan (LoanSetup.active = 1).
  */
 public record LoanChanges(String displayId, String title, LoanSetup setup, LoanSettings settings, Boolean activate,
-    Boolean archived, Boolean temporaryAccount, String loanAlert) {}
+    Boolean archived, Boolean temporaryAccount, String loanAlert) {
+
+  public boolean isEmpty() {
+    return displayId == null && title == null && setup == null && settings == null && activate == null
+        && archived == null && temporaryAccount == null && loanAlert == null;
+  }
+}

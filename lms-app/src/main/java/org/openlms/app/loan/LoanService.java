@@ -10,6 +10,7 @@ import org.openlms.app.audit.AuditLog;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
 import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,12 +26,17 @@ public class LoanService {
   private final LoanRepository loans;
   private final AuditLog audit;
   private final Clock clock;
+  private final LoanServicing servicing;
+  private final TenantService tenants;
 
-  LoanService(TenantTransactions tx, LoanRepository loans, AuditLog audit, Clock clock) {
+  LoanService(TenantTransactions tx, LoanRepository loans, AuditLog audit, Clock clock, LoanServicing servicing,
+      TenantService tenants) {
     this.tx = tx;
     this.loans = loans;
     this.audit = audit;
     this.clock = clock;
+    this.servicing = servicing;
+    this.tenants = tenants;
   }
 
   public long create(Tenant tenant, LoanChanges c, String actor) {
@@ -43,6 +49,10 @@ public class LoanService {
     return tx.inTransaction(tenant, db -> {
       requireFreeDisplayId(db, c.displayId(), -1);
       long id = loans.insert(db, c, c.settings() == null ? LoanSettings.defaults() : c.settings());
+      servicing.initialize(db, id, c.setup());
+      if (Boolean.TRUE.equals(c.activate())) {
+        servicing.bringForward(db, id, tenants.businessDate(tenant));
+      }
       audit.record(db, actor, "Loan", id, "create", summary(c));
       return id;
     });
@@ -56,6 +66,7 @@ public class LoanService {
           throw new InvalidInputException("LoanSetup can't be updated while the loan is activated");
         }
         loans.updateSetup(db, id, c.setup());
+        servicing.initialize(db, id, c.setup());
       }
       if (c.settings() != null) {
         loans.updateSettings(db, id, c.settings());
@@ -70,6 +81,10 @@ public class LoanService {
           c.temporaryAccount() != null ? c.temporaryAccount() : loan.temporaryAccount(),
           false, null, loan.lastMaintainedDate(), loan.modId(),
           c.loanAlert() != null ? c.loanAlert() : loan.loanAlert(), loan.created(), loan.lastUpdate()));
+      if (Boolean.TRUE.equals(c.activate()) && !loan.setupActive()) {
+        // Activation brings the loan to today; from tomorrow on, daily maintenance moves it a day a night.
+        servicing.bringForward(db, id, tenants.businessDate(tenant));
+      }
       audit.record(db, actor, "Loan", id, "update", summary(c));
       return null;
     });

@@ -73,6 +73,11 @@ public class TenantService {
     return tenants.find(id).orElseThrow(() -> new NotFoundException("Tenants"));
   }
 
+  /** Today in the tenant's company time zone: the business date payments and maintenance are dated by. */
+  public java.time.LocalDate businessDate(Tenant t) {
+    return java.time.LocalDate.now(clock.withZone(company(t.companyId()).timeZone()));
+  }
+
   public TenantLimits defaultLimits() {
     LmsProperties.Tenants d = props.tenants();
     return new TenantLimits(d.maxConnections(), d.maxLoans(), d.maxRules(), d.apiRequestsPerMinute());

@@ -48,7 +48,38 @@ public class ODataEntitySets {
       .property("loanAlert", "loan_alert", ODataType.STRING)
       .build();
 
-  private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS));
+  /** The reverse-calculated daily archive; within one loan the date orders it. */
+  static final ODataEntity STATUS_ARCHIVE = ODataEntity.builder("LoanStatusArchive", "Entity.StatusArchive",
+          "loan_status_archive", "date")
+      .property("loanId", "loan_id", ODataType.INTEGER)
+      .property("date", "date", ODataType.DATE)
+      .property("amountDue", "amount_due", ODataType.DECIMAL)
+      .property("dueInterest", "due_interest", ODataType.DECIMAL)
+      .property("duePrincipal", "due_principal", ODataType.DECIMAL)
+      .property("dueFees", "due_fees", ODataType.DECIMAL)
+      .property("nextPaymentDate", "next_payment_date", ODataType.DATE)
+      .property("nextPaymentAmount", "next_payment_amount", ODataType.DECIMAL)
+      .property("principalBalance", "principal_balance", ODataType.DECIMAL)
+      .property("daysPastDue", "days_past_due", ODataType.INTEGER)
+      .property("payoff", "payoff", ODataType.DECIMAL)
+      .property("perdiem", "perdiem", ODataType.DECIMAL)
+      .property("periodsRemaining", "periods_remaining", ODataType.INTEGER)
+      .build();
+
+  static final ODataEntity PAYMENTS = ODataEntity.builder("Payments", "Entity.Payment", "loan_payment", "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("entityId", "loan_id", ODataType.INTEGER)
+      .property("date", "date", ODataType.DATE)
+      .property("amount", "amount", ODataType.DECIMAL)
+      .property("info", "info", ODataType.STRING)
+      .property("paymentTypeId", "payment_type_id", ODataType.INTEGER)
+      .property("paymentMethodId", "payment_method_id", ODataType.INTEGER)
+      .property("active", "active::int", ODataType.INTEGER)
+      .property("created", "created", ODataType.DATETIME)
+      .build();
+
+  private final ODataQueryPlanner planner =
+      new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS, STATUS_ARCHIVE, PAYMENTS));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

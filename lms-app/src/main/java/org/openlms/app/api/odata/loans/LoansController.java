@@ -8,7 +8,12 @@ import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataSelect;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.loan.LoanChanges;
 import org.openlms.app.loan.LoanService;
+import org.openlms.app.loan.LoanServicing;
+import org.openlms.app.tenancy.TenantService;
+import org.openlms.app.tenancy.TenantTransactions;
+import tools.jackson.databind.node.ObjectNode;
 import org.openlms.app.loan.LoanService.LoanView;
 import org.openlms.app.tenancy.Tenant;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,11 +38,18 @@ class LoansController {
 
   private static final String ACTOR = "api";
   private final LoanService loans;
+  private final LoanServicing servicing;
   private final ODataEntitySets sets;
+  private final TenantTransactions tx;
+  private final TenantService tenants;
 
-  LoansController(LoanService loans, ODataEntitySets sets) {
+  LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
+      TenantService tenants) {
     this.loans = loans;
+    this.servicing = servicing;
     this.sets = sets;
+    this.tx = tx;
+    this.tenants = tenants;
   }
 
   @PostMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
@@ -64,10 +76,28 @@ class LoansController {
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), LoanJson.expand(expand), base()));
   }
 
+  /**
+   * Changes the loan and logs or reverses payments ({@code "Payments":{"results":[...]}}), all in one
+   * transaction: either everything in the request happens or nothing does.
+   */
   @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
   Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
     LoanView current = loans.get(tenant, id);
-    loans.update(tenant, id, LoanJson.read(body, current), ACTOR);
+    JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
+    LoanChanges changes = LoanJson.read(body, current);
+    PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, tenants.businessDate(tenant));
+    tx.inTransaction(tenant, db -> {
+      if (!changes.isEmpty()) {
+        loans.update(tenant, id, changes, ACTOR);
+      }
+      if (parsed != null && !parsed.payments().isEmpty()) {
+        servicing.logPayments(tenant, id, parsed.payments(), ACTOR);
+      }
+      if (parsed != null) {
+        parsed.reversals().forEach(r -> servicing.reversePayment(tenant, id, r.paymentId(), r.reason(), r.date(), ACTOR));
+      }
+      return null;
+    });
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
   }
 
@@ -85,7 +115,7 @@ class LoansController {
     return ODataEnvelope.single(Map.of("success", true));
   }
 
-  private static String base() {
+  static String base() {
     return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/").toUriString();
   }
 }

@@ -1,0 +1,51 @@
+package org.openlms.app.api.odata;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs a validated plan over its entity's table, optionally inside a navigation's fixed condition
+ * (e.g. {@code loan_id = ?} for {@code Loans(5)/StatusArchive}). Client values only arrive as parameters.
+ */
+public final class ODataRows {
+
+  private ODataRows() {}
+
+  public static <T> List<T> query(JdbcClient db, QueryPlan plan, String fixed, List<Object> fixedParams,
+      RowMapper<T> mapper) {
+    Where w = where(plan, fixed, fixedParams);
+    List<Object> params = new ArrayList<>(w.params);
+    String page = " OFFSET ?";
+    if (plan.limit() != null) {
+      page = " LIMIT ? OFFSET ?";
+      params.add(plan.limit());
+    }
+    params.add(plan.offset());
+    return db.sql("SELECT * FROM " + plan.entity().from() + w.sql + plan.orderByClause() + page).params(params)
+        .query(mapper).list();
+  }
+
+  public static long count(JdbcClient db, QueryPlan plan, String fixed, List<Object> fixedParams) {
+    Where w = where(plan, fixed, fixedParams);
+    return db.sql("SELECT count(*) FROM " + plan.entity().from() + w.sql).params(w.params).query(Long.class).single();
+  }
+
+  private static Where where(QueryPlan plan, String fixed, List<Object> fixedParams) {
+    SqlFragment f = plan.where();
+    List<Object> params = new ArrayList<>(fixedParams);
+    if (fixed == null) {
+      return new Where(plan.whereClause().sql(), plan.whereClause().params());
+    }
+    if (f.isEmpty()) {
+      return new Where(" WHERE " + fixed, params);
+    }
+    params.addAll(f.params());
+    return new Where(" WHERE " + fixed + " AND (" + f.sql() + ")", params);
+  }
+
+  private record Where(String sql, List<Object> params) {}
+}

@@ -1,0 +1,135 @@
+package org.openlms.app.api.odata.loans;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.api.ODataFormat;
+import org.openlms.app.api.odata.ODataEntitySets;
+import org.openlms.app.api.odata.ODataEnvelope;
+import org.openlms.app.api.odata.ODataRows;
+import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.loan.LoanService;
+import org.openlms.app.loan.LoanServicing;
+import org.openlms.app.loan.ServicingRepository;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantTransactions;
+import org.openlms.engine.state.StatusSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What servicing produced: Payments and the StatusArchive (as entity sets and as loan navigations, with
+ * OData options), and the actions {@code Autopal.GetStatus(date)} and {@code Autopal.GetLoanPayoff(date)}.
+ */
+@RestController
+@RequestMapping("/api/public/api/1")
+class LoanServicingController {
+
+  private final TenantTransactions tx;
+  private final ODataEntitySets sets;
+  private final LoanService loans;
+  private final LoanServicing servicing;
+
+  LoanServicingController(TenantTransactions tx, ODataEntitySets sets, LoanService loans, LoanServicing servicing) {
+    this.tx = tx;
+    this.sets = sets;
+    this.loans = loans;
+    this.servicing = servicing;
+  }
+
+  @RequestMapping(path = {"/odata.svc/Payments", "/odata.svc/Payments()"}, method = RequestMethod.GET)
+  Map<String, Object> payments(Tenant tenant, ODataQueryOptions options) {
+    return payments(tenant, options, null, List.of());
+  }
+
+  @RequestMapping(path = "/odata.svc/Loans({id})/Payments", method = RequestMethod.GET)
+  Map<String, Object> loanPayments(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+    loans.get(tenant, id);
+    return payments(tenant, options, "loan_id = ?", List.of(id));
+  }
+
+  private Map<String, Object> payments(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
+    QueryPlan plan = sets.plan("Payments", options);
+    JdbcClient db = tx.jdbc(tenant);
+    String base = LoansController.base();
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params, ServicingRepository::payment).stream()
+        .map(p -> PaymentJson.view(p, base)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
+  }
+
+  @RequestMapping(path = {"/odata.svc/LoanStatusArchive", "/odata.svc/LoanStatusArchive()"}, method = RequestMethod.GET)
+  Map<String, Object> archive(Tenant tenant, ODataQueryOptions options) {
+    return archive(tenant, options, null, List.of());
+  }
+
+  @RequestMapping(path = "/odata.svc/Loans({id})/StatusArchive", method = RequestMethod.GET)
+  Map<String, Object> loanArchive(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+    loans.get(tenant, id);
+    return archive(tenant, options, "loan_id = ?", List.of(id));
+  }
+
+  private Map<String, Object> archive(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
+    QueryPlan plan = sets.plan("LoanStatusArchive", options);
+    JdbcClient db = tx.jdbc(tenant);
+    String base = LoansController.base();
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params,
+            (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
+  }
+
+  @RequestMapping(path = {"/Loans({id})/Autopal.GetStatus({date})", "/Loans({id})/AutoPal.GetStatus({date})",
+      "/odata.svc/Loans({id})/Autopal.GetStatus({date})", "/odata.svc/Loans({id})/AutoPal.GetStatus({date})"},
+      method = {RequestMethod.GET, RequestMethod.POST})
+  Map<String, Object> status(Tenant tenant, @PathVariable long id, @PathVariable String date) {
+    LocalDate on = date(date);
+    List<StatusSnapshot> s = servicing.statusThrough(tenant, id, on, on);
+    return ODataEnvelope.single(ArchiveJson.view(id, s.get(0), LoansController.base()));
+  }
+
+  /** LoanPro's ten-day payoff table: payoff on each day, its change from the day before, and the day's interest. */
+  @RequestMapping(path = {"/Loans({id})/Autopal.GetLoanPayoff({date})", "/Loans({id})/AutoPal.GetLoanPayoff({date})",
+      "/odata.svc/Loans({id})/Autopal.GetLoanPayoff({date})", "/odata.svc/Loans({id})/AutoPal.GetLoanPayoff({date})"},
+      method = {RequestMethod.GET, RequestMethod.POST})
+  Map<String, Object> payoff(Tenant tenant, @PathVariable long id, @PathVariable String date) {
+    LocalDate on = date(date);
+    LocalDate from = on.minusDays(1);
+    List<StatusSnapshot> days = servicing.statusThrough(tenant, id, from, on.plusDays(9));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < days.size(); i++) {
+      StatusSnapshot s = days.get(i);
+      if (s.date().isBefore(on)) {
+        continue;
+      }
+      BigDecimal previous = i > 0 ? days.get(i - 1).payoff() : s.payoff();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("date", ODataFormat.date(s.date()));
+      row.put("payoff", ODataFormat.money(s.payoff()));
+      row.put("change", ODataFormat.money(s.payoff().subtract(previous)));
+      row.put("dailyInterest", ODataFormat.money(s.perdiem()));
+      row.put("details", Map.of(
+          "principalBalance", ODataFormat.money(s.principalBalance()),
+          "interest", ODataFormat.money(s.payoff().subtract(s.principalBalance()).subtract(s.dueFees())),
+          "fees", ODataFormat.money(s.dueFees())));
+      rows.add(row);
+    }
+    return ODataEnvelope.single(rows);
+  }
+
+  private static LocalDate date(String raw) {
+    String s = raw.replace("'", "").replace("\"", "").strip();
+    try {
+      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("The date must be YYYY-MM-DD, not '" + (s.length() > 30 ? s.substring(0, 30) : s) + "'");
+    }
+  }
+}

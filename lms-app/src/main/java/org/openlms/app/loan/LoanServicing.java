@@ -1,0 +1,160 @@
+package org.openlms.app.loan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.audit.AuditLog;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.errors.NotFoundException;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantTransactions;
+import org.openlms.engine.payment.ExtraTowards;
+import org.openlms.engine.payment.Payment;
+import org.openlms.engine.payment.Waterfall;
+import org.openlms.engine.replay.DayRow;
+import org.openlms.engine.replay.Replayer;
+import org.openlms.engine.schedule.Schedule;
+import org.openlms.engine.schedule.ScheduleCalculator;
+import org.openlms.engine.state.CalcSettings;
+import org.openlms.engine.state.LoanState;
+import org.openlms.engine.state.StatusSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payments and what follows from them. The terms and the active payments are the truth; the loan's state and
+ * its reverse-calculated archive are derived by the engine's replay. A payment dated on or before the day the
+ * state has reached (or a reversal) replays the loan from the start and rewrites the archive from that date,
+ * so the result equals a loan that had it from the start; a later-dated payment waits for daily maintenance to
+ * reach its day. Every change runs under the loan's row lock, which daily maintenance takes too, so a payment
+ * and the nightly step of the same loan happen one after the other, never interleaved.
+ */
+@Service
+public class LoanServicing {
+
+  private final TenantTransactions tx;
+  private final LoanRepository loans;
+  private final ServicingRepository servicing;
+  private final AuditLog audit;
+
+  LoanServicing(TenantTransactions tx, LoanRepository loans, ServicingRepository servicing, AuditLog audit) {
+    this.tx = tx;
+    this.loans = loans;
+    this.servicing = servicing;
+    this.audit = audit;
+  }
+
+  /** The state before the contract date, and no archive: used when a loan is created or its terms change. */
+  void initialize(JdbcClient db, long loanId, LoanSetup setup) {
+    servicing.clearArchive(db, loanId);
+    servicing.saveState(db, loanId, LoanState.open(ScheduleCalculator.calculate(setup.terms())));
+  }
+
+  /** Brings a loan's state and archive forward through {@code through} (e.g. today, at activation). */
+  void bringForward(JdbcClient db, long loanId, LocalDate through) {
+    Loaded l = load(db, loanId);
+    if (l.state.date().isBefore(through)) {
+      List<DayRow> rows = Replayer.replayFrom(l.state, CalcSettings.DEFAULT, engine(l.payments), through);
+      persist(db, loanId, l.state.date().plusDays(1), rows, l.payments);
+    }
+  }
+
+  public List<Long> logPayments(Tenant tenant, long loanId, List<NewPayment> payments, String actor) {
+    return tx.inTransaction(tenant, db -> {
+      Loan loan = loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      LoanSetup setup = loans.setup(db, loanId).orElseThrow();
+      List<Long> ids = new ArrayList<>();
+      LocalDate earliest = null;
+      for (NewPayment p : payments) {
+        if (p.date().isBefore(setup.terms().contractDate())) {
+          throw new InvalidInputException("Payments.date: " + p.date() + " is before the contract date "
+              + setup.terms().contractDate());
+        }
+        ids.add(servicing.insertPayment(db, loanId, p));
+        earliest = earliest == null || p.date().isBefore(earliest) ? p.date() : earliest;
+      }
+      replayIfReached(db, loanId, earliest);
+      audit.record(db, actor, "Loan", loan.id(), "payments", Map.of("paymentIds", ids));
+      return ids;
+    });
+  }
+
+  public void reversePayment(Tenant tenant, long loanId, long paymentId, String reason, LocalDate on, String actor) {
+    tx.inTransaction(tenant, db -> {
+      loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      PaymentRecord p = servicing.payments(db, loanId).stream().filter(x -> x.id() == paymentId).findFirst()
+          .orElseThrow(() -> new NotFoundException("Payments"));
+      if (!p.active()) {
+        throw new InvalidInputException("Payment " + paymentId + " is already reversed");
+      }
+      servicing.reverse(db, paymentId, reason, on);
+      replayIfReached(db, loanId, p.date());
+      audit.record(db, actor, "Loan", loanId, "reversePayment", Map.of("paymentId", paymentId, "reason", reason));
+      return null;
+    });
+  }
+
+  /** The reverse calculation: recompute from the start through the state's day; rewrite from {@code from}. */
+  private void replayIfReached(JdbcClient db, long loanId, LocalDate from) {
+    Loaded l = load(db, loanId);
+    if (from == null || from.isAfter(l.state.date())) {
+      return; // daily maintenance applies it when it reaches that day
+    }
+    List<DayRow> rows = Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), l.state.date());
+    persist(db, loanId, from, rows, l.payments);
+  }
+
+  private void persist(JdbcClient db, long loanId, LocalDate from, List<DayRow> rows, List<PaymentRecord> payments) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    servicing.saveState(db, loanId, rows.get(rows.size() - 1).state());
+    List<StatusSnapshot> archive = rows.stream().filter(r -> !r.date().isBefore(from)).map(DayRow::status).toList();
+    servicing.rewriteArchive(db, loanId, from, archive);
+    // Record what each replayed payment did, in the order the engine applied them.
+    List<PaymentRecord> active = payments.stream().filter(PaymentRecord::active).toList();
+    for (DayRow r : rows) {
+      List<PaymentRecord> sameDay = active.stream().filter(p -> p.date().equals(r.date())).toList();
+      for (int i = 0; i < r.payments().size() && i < sameDay.size(); i++) {
+        servicing.setApplied(db, sameDay.get(i).id(), r.payments().get(i));
+      }
+    }
+  }
+
+  /** The loan's status on any date, computed now from terms and payments (nothing is stored). */
+  public List<StatusSnapshot> statusThrough(Tenant tenant, long loanId, LocalDate from, LocalDate through) {
+    JdbcClient db = tx.jdbc(tenant);
+    loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+    Loaded l = load(db, loanId);
+    if (through.isBefore(l.schedule.terms().contractDate())) {
+      throw new InvalidInputException("The date is before the contract date " + l.schedule.terms().contractDate());
+    }
+    return Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), through).stream()
+        .filter(r -> !r.date().isBefore(from)).map(DayRow::status).toList();
+  }
+
+  public List<PaymentRecord> payments(Tenant tenant, long loanId) {
+    JdbcClient db = tx.jdbc(tenant);
+    loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+    return servicing.payments(db, loanId);
+  }
+
+  private Loaded load(JdbcClient db, long loanId) {
+    LoanSetup setup = loans.setup(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+    Schedule schedule = ScheduleCalculator.calculate(setup.terms());
+    LoanState state = servicing.state(db, loanId, schedule).orElseGet(() -> LoanState.open(schedule));
+    return new Loaded(schedule, state, servicing.payments(db, loanId));
+  }
+
+  static List<Payment> engine(List<PaymentRecord> payments) {
+    return payments.stream().filter(PaymentRecord::active).map(LoanServicing::engine).toList();
+  }
+
+  static Payment engine(PaymentRecord p) {
+    Waterfall waterfall = p.application() == null ? Waterfall.REGULAR : Waterfall.of(p.application().split(","));
+    return new Payment(p.id(), p.date(), p.amount(), waterfall, ExtraTowards.fromCode(p.extra()), p.principalOnly());
+  }
+
+  private record Loaded(Schedule schedule, LoanState state, List<PaymentRecord> payments) {}
+}

@@ -1,0 +1,126 @@
+package org.openlms.app.loan;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openlms.engine.payment.Application;
+import org.openlms.engine.schedule.Schedule;
+import org.openlms.engine.state.LoanState;
+import org.openlms.engine.state.StatusSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A loan's payments, engine state and status archive in the tenant database (caller's transaction). */
+@Repository
+public class ServicingRepository {
+
+  public void saveState(JdbcClient db, long loanId, LoanState s) {
+    db.sql(LoanStateRows.UPSERT).params(LoanStateRows.values(loanId, s)).update();
+  }
+
+  public Optional<LoanState> state(JdbcClient db, long loanId, Schedule schedule) {
+    return db.sql("SELECT * FROM loan_state WHERE loan_id = ?").param(loanId)
+        .query((rs, n) -> LoanStateRows.map(rs, schedule)).optional();
+  }
+
+  public long insertPayment(JdbcClient db, long loanId, NewPayment p) {
+    return db.sql("""
+            INSERT INTO loan_payment (loan_id, date, amount, info, payment_type_id, payment_method_id, extra,
+                principal_only, application) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(loanId, p.date(), p.amount(), p.info(), p.paymentTypeId(), p.paymentMethodId(), p.extra(),
+            p.principalOnly(), p.application())
+        .query(Long.class).single();
+  }
+
+  public List<PaymentRecord> payments(JdbcClient db, long loanId) {
+    return db.sql("SELECT * FROM loan_payment WHERE loan_id = ? ORDER BY date, id").param(loanId)
+        .query(ServicingRepository::payment).list();
+  }
+
+  public void reverse(JdbcClient db, long paymentId, String reason, LocalDate on) {
+    db.sql("""
+            UPDATE loan_payment SET active = FALSE, reverse_reason = ?, reverse_date = ?, applied_fees = NULL,
+                applied_interest = NULL, applied_principal = NULL WHERE id = ?""")
+        .params(reason, on, paymentId).update();
+  }
+
+  public void setApplied(JdbcClient db, long paymentId, Application a) {
+    db.sql("UPDATE loan_payment SET applied_fees = ?, applied_interest = ?, applied_principal = ? WHERE id = ?")
+        .params(a.fees(), a.interest(), a.principal(), paymentId).update();
+  }
+
+  /** Replaces the archive from {@code from} on with the given rows (a reverse calculation). */
+  public void rewriteArchive(JdbcClient db, long loanId, LocalDate from, List<StatusSnapshot> rows) {
+    db.sql("DELETE FROM loan_status_archive WHERE loan_id = ? AND date >= ?").params(loanId, from).update();
+    insertArchive(db, loanId, rows);
+  }
+
+  /** Inserts archive rows in multi-row statements (a replay over years writes thousands of days at once). */
+  public void insertArchive(JdbcClient db, long loanId, List<StatusSnapshot> rows) {
+    final int perStatement = 500; // 23 parameters a row, well under PostgreSQL's 65535 per statement
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<StatusSnapshot> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      List<Object> params = new ArrayList<>(part.size() * 23);
+      for (StatusSnapshot s : part) {
+        params.addAll(java.util.Arrays.asList(loanId, s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(),
+            s.dueFees(), s.duePni(), s.nextPaymentDate(), s.nextPaymentAmount(), s.lastPaymentDate(),
+            s.lastPaymentAmount(), s.principalBalance(), s.daysPastDue(), s.dateLastCurrent(), s.payoff(),
+            s.perdiem(), s.interestAccruedToday(), s.periodStart(), s.periodEnd(), s.periodsRemaining(),
+            s.finalPaymentDate(), s.finalPaymentAmount(), s.loanAge()));
+      }
+      String row = "(?" + ", ?".repeat(22) + ")";
+      db.sql("""
+              INSERT INTO loan_status_archive (loan_id, date, amount_due, due_interest, due_principal, due_fees,
+                  due_pni, next_payment_date, next_payment_amount, last_payment_date, last_payment_amount,
+                  principal_balance, days_past_due, date_last_current, payoff, perdiem, interest_accrued_today,
+                  period_start, period_end, periods_remaining, final_payment_date, final_payment_amount, loan_age)
+              VALUES """ + String.join(", ", java.util.Collections.nCopies(part.size(), row)))
+          .params(params).update();
+    }
+  }
+
+  public void clearArchive(JdbcClient db, long loanId) {
+    db.sql("DELETE FROM loan_status_archive WHERE loan_id = ?").param(loanId).update();
+  }
+
+  public static PaymentRecord payment(ResultSet rs, int row) throws SQLException {
+    return new PaymentRecord(rs.getLong("id"), rs.getLong("loan_id"), rs.getDate("date").toLocalDate(),
+        rs.getBigDecimal("amount"), rs.getString("info"), rs.getInt("payment_type_id"),
+        rs.getInt("payment_method_id"), rs.getString("extra"), rs.getBoolean("principal_only"),
+        rs.getString("application"), rs.getBoolean("active"), rs.getString("reverse_reason"),
+        date(rs, "reverse_date"), rs.getBigDecimal("applied_fees"), rs.getBigDecimal("applied_interest"),
+        rs.getBigDecimal("applied_principal"), rs.getTimestamp("created").toInstant());
+  }
+
+  /** Archive rows of one loan, oldest first, mapped back to the engine's snapshot. */
+  public List<StatusSnapshot> archive(JdbcClient db, long loanId, int limit, int offset) {
+    return db.sql("SELECT * FROM loan_status_archive WHERE loan_id = ? ORDER BY date LIMIT ? OFFSET ?")
+        .params(loanId, limit, offset).query(ServicingRepository::snapshot).list();
+  }
+
+  public long archiveCount(JdbcClient db, long loanId) {
+    return db.sql("SELECT count(*) FROM loan_status_archive WHERE loan_id = ?").param(loanId)
+        .query(Long.class).single();
+  }
+
+  public static StatusSnapshot snapshot(ResultSet rs, int row) throws SQLException {
+    return new StatusSnapshot(date(rs, "date"), rs.getBigDecimal("amount_due"), rs.getBigDecimal("due_interest"),
+        rs.getBigDecimal("due_principal"), rs.getBigDecimal("due_fees"), rs.getBigDecimal("due_pni"),
+        date(rs, "next_payment_date"), rs.getBigDecimal("next_payment_amount"), date(rs, "last_payment_date"),
+        rs.getBigDecimal("last_payment_amount"), rs.getBigDecimal("principal_balance"), rs.getInt("days_past_due"),
+        date(rs, "date_last_current"), rs.getBigDecimal("payoff"), rs.getBigDecimal("perdiem"),
+        rs.getBigDecimal("interest_accrued_today"), date(rs, "period_start"), date(rs, "period_end"),
+        rs.getInt("periods_remaining"), date(rs, "final_payment_date"), rs.getBigDecimal("final_payment_amount"),
+        rs.getInt("loan_age"));
+  }
+
+  private static LocalDate date(ResultSet rs, String col) throws SQLException {
+    Date d = rs.getDate(col);
+    return d == null ? null : d.toLocalDate();
+  }
+
+}

@@ -1,0 +1,167 @@
+package org.openlms.app.api.odata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openlms.app.support.Http;
+import org.openlms.app.support.LmsTestServer;
+import org.openlms.app.support.LmsTestServer.TenantAccess;
+import tools.jackson.databind.JsonNode;
+
+/** Payments, reversals and the reverse-calculated archive, through the API against a real database. */
+class ServicingIT {
+
+  private static final String LOANS = "/api/public/api/1/odata.svc/Loans";
+  private static final LocalDate CONTRACT = LocalDate.of(2020, 8, 17);
+  private static final String TERMS = """
+      {"displayId":"%s","LoanSetup":{%s"loanAmount":15000,"loanRate":4.7,"loanRateType":"loan.rateType.annually",
+      "loanTerm":60,"contractDate":"2020-08-17","firstPaymentDate":"2020-09-01",
+      "paymentFrequency":"loan.frequency.monthly","calcType":"loan.calcType.simpleInterest",
+      "daysInYear":"loan.daysInYear.actual"}}""";
+  private static final String PAY_SEP_1 = """
+      {"Payments":{"results":[{"amount":281.01,"date":"2020-09-01","info":"API Payment","paymentTypeId":1,
+      "paymentMethodId":1,"early":0,"selectedProcessor":0}]}}""";
+
+  private final LmsTestServer server = LmsTestServer.shared();
+  private final Http http = server.http();
+
+  @Test
+  void aBackDatedPaymentRewritesTheArchiveToEqualALoanThatHadItFromTheStart() {
+    TenantAccess t = server.newTenant();
+    long backDated = create(t, "A", true);
+    ok(http.api("PUT", LOANS + "(" + backDated + ")", t.id(), t.token(), PAY_SEP_1));
+
+    long fromStart = create(t, "B", false);
+    ok(http.api("PUT", LOANS + "(" + fromStart + ")", t.id(), t.token(), PAY_SEP_1));
+    ok(http.api("POST", "/api/public/api/1/Loans(" + fromStart + ")/Autopal.Activate()", t.id(), t.token(), null));
+
+    List<String> a = archive(t, backDated);
+    List<String> b = archive(t, fromStart);
+    long days = ChronoUnit.DAYS.between(CONTRACT, today()) + 1;
+    assertThat(a).hasSize((int) days).isEqualTo(b);
+
+    JsonNode sep1 = row(t, backDated, "2020-09-01");
+    assertThat(sep1.get("lastPaymentAmount").asString()).isEqualTo("281.01");
+    assertThat(sep1.get("daysPastDue").asInt()).isZero();
+    assertThat(new BigDecimal(sep1.get("principalBalance").asString())).isLessThan(new BigDecimal("15000"));
+    JsonNode payment = http.api("GET", LOANS + "(" + backDated + ")/Payments", t.id(), t.token(), null)
+        .body().get("d").get("results").get(0);
+    assertThat(new BigDecimal(payment.get("principalAmount").asString())
+        .add(new BigDecimal(payment.get("interestAmount").asString()))).isEqualByComparingTo("281.01");
+  }
+
+  @Test
+  void reversingThePaymentGivesBackTheArchiveOfALoanNeverPaid() {
+    TenantAccess t = server.newTenant();
+    long paid = create(t, "P", true);
+    ok(http.api("PUT", LOANS + "(" + paid + ")", t.id(), t.token(), PAY_SEP_1));
+    long paymentId = http.api("GET", "/api/public/api/1/odata.svc/Payments?$filter=entityId%20eq%20" + paid, t.id(),
+        t.token(), null).body().get("d").get("results").get(0).get("id").asLong();
+    ok(http.api("PUT", LOANS + "(" + paid + ")", t.id(), t.token(), "{\"Payments\":{\"results\":[{\"__id\":" + paymentId
+        + ",\"__update\":true,\"active\":0,\"reverseReason\":\"payment.reverse.nsf\"}]}}"));
+    long never = create(t, "N", true);
+    assertThat(archive(t, paid)).isEqualTo(archive(t, never));
+    JsonNode reversed = http.api("GET", LOANS + "(" + paid + ")/Payments", t.id(), t.token(), null)
+        .body().get("d").get("results").get(0);
+    assertThat(reversed.get("active").asInt()).isZero();
+    assertThat(reversed.get("reverseReason").asString()).isEqualTo("payment.reverse.nsf");
+    JsonNode sep2 = row(t, paid, "2020-09-02");
+    assertThat(sep2.get("daysPastDue").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void statusAndTenDayPayoffOnAnyDate() {
+    TenantAccess t = server.newTenant();
+    long id = create(t, "S", true);
+    ok(http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), PAY_SEP_1));
+    JsonNode status = http.api("GET", "/api/public/api/1/Loans(" + id + ")/Autopal.GetStatus(2020-09-02)", t.id(),
+        t.token(), null).body().get("d");
+    assertThat(status).isEqualTo(row(t, id, "2020-09-02"));
+
+    Http.Response payoff = http.api("GET", "/api/public/api/1/Loans(" + id + ")/AutoPal.GetLoanPayoff(2020-09-03)",
+        t.id(), t.token(), null);
+    JsonNode rows = payoff.body().get("d");
+    assertThat(rows.size()).isEqualTo(10);
+    assertThat(rows.get(0).get("date").asString()).isEqualTo("/Date(1599091200)/"); // 2020-09-03
+    for (int i = 1; i < rows.size(); i++) {
+      // No due date or payment in the window: each day adds that day's interest. Payoff rounds the whole
+      // accrual while dailyInterest is the rounded per diem, so a day's change may differ by one cent.
+      assertThat(new BigDecimal(rows.get(i).get("change").asString()))
+          .isCloseTo(new BigDecimal(rows.get(i).get("dailyInterest").asString()), org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+      assertThat(new BigDecimal(rows.get(i).get("payoff").asString()))
+          .isEqualByComparingTo(new BigDecimal(rows.get(i - 1).get("payoff").asString())
+              .add(new BigDecimal(rows.get(i).get("change").asString())));
+    }
+  }
+
+  @Test
+  void aRequestIsAllOrNothingAndBadPaymentsAreRefusedByField() {
+    TenantAccess t = server.newTenant();
+    long id = create(t, "R", true);
+    List<String> before = archive(t, id);
+    String[][] cases = {
+        {"{\"Payments\":{\"results\":[{\"amount\":100,\"date\":\"2020-09-01\",\"info\":\"ok\",\"paymentTypeId\":1,"
+            + "\"paymentMethodId\":1},{\"amount\":100,\"date\":\"2019-01-01\",\"info\":\"early\",\"paymentTypeId\":1,"
+            + "\"paymentMethodId\":1}]}}", "before the contract date"},
+        {"{\"Payments\":{\"results\":[{\"amount\":-5,\"date\":\"2020-09-01\",\"info\":\"x\",\"paymentTypeId\":1,"
+            + "\"paymentMethodId\":1}]}}", "Payments[0].amount"},
+        {"{\"Payments\":{\"results\":[{\"amount\":5,\"date\":\"2020-09-01\",\"info\":\"x\",\"paymentMethodId\":1}]}}",
+            "Payments[0].paymentTypeId"},
+        {"{\"Payments\":{\"results\":[{\"amount\":5,\"date\":\"2020-09-01\",\"paymentTypeId\":1,\"paymentMethodId\":1,"
+            + "\"amout\":5}]}}", "Payments[0].amout: unknown field"},
+        {"{\"Payments\":{\"results\":[{\"__id\":999999,\"active\":0,\"reverseReason\":\"payment.reverse.nsf\"}]}}",
+            "Resource not found for the segment 'Payments'"},
+        {"{\"title\":\"changed\",\"Payments\":{\"results\":[{\"amount\":5,\"date\":\"2020-09-01\",\"paymentTypeId\":1,"
+            + "\"paymentMethodId\":1,\"extra\":\"payment.extra.tx.sideways\"}]}}", "Payments[0].extra"},
+    };
+    for (String[] c : cases) {
+      Http.Response r = http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), c[0]);
+      assertThat(r.status()).as(c[1]).isEqualTo(409);
+      assertThat(r.errorMessage()).contains(c[1]);
+    }
+    assertThat(http.api("GET", LOANS + "(" + id + ")/Payments", t.id(), t.token(), null).body().get("d")
+        .get("summary").get("total").asLong()).isZero();
+    assertThat(archive(t, id)).isEqualTo(before);
+    assertThat(http.api("GET", LOANS + "(" + id + ")", t.id(), t.token(), null).body().get("d").get("title").isNull())
+        .isTrue();
+  }
+
+  private long create(TenantAccess t, String displayId, boolean active) {
+    Http.Response r = http.api("POST", LOANS, t.id(), t.token(), TERMS.formatted(displayId, active ? "\"active\":1," : ""));
+    ok(r);
+    return r.body().get("d").get("id").asLong();
+  }
+
+  /** Every archive row of a loan, without its loanId and uri, so two loans can be compared day by day. */
+  private List<String> archive(TenantAccess t, long loanId) {
+    List<String> out = new ArrayList<>();
+    Http.Response r = http.api("GET", LOANS + "(" + loanId + ")/StatusArchive?nopaging", t.id(), t.token(), null);
+    ok(r);
+    for (JsonNode row : r.body().get("d").get("results")) {
+      out.add(row.toString().replaceAll("\"__metadata\":\\{[^}]*},", "").replaceAll("\"loanId\":\\d+,", ""));
+    }
+    return out;
+  }
+
+  private JsonNode row(TenantAccess t, long loanId, String date) {
+    Http.Response r = http.api("GET", "/api/public/api/1/odata.svc/LoanStatusArchive?$filter=loanId%20eq%20" + loanId
+        + "%20and%20date%20eq%20datetime%27" + date + "%27", t.id(), t.token(), null);
+    ok(r);
+    JsonNode row = r.body().get("d").get("results").get(0);
+    return row;
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneId.of("America/Denver"));
+  }
+
+  private static void ok(Http.Response r) {
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+  }
+}
