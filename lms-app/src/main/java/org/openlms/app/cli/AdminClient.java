@@ -54,6 +54,30 @@ final class AdminClient {
     }
   }
 
+  /** Sends a request whose answer is one JSON document per line, handing each line over as it arrives. */
+  int stream(String method, String path, Object body, java.util.function.Consumer<JsonNode> onLine) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin" + path))
+          .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+      HttpResponse<java.util.stream.Stream<String>> res =
+          HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofLines());
+      if (res.statusCode() != 200) {
+        res.body().forEach(System.err::println);
+        return 1;
+      }
+      res.body().filter(l -> !l.isBlank()).map(JSON::readTree).forEach(onLine);
+      return 0;
+    } catch (IOException e) {
+      System.err.println("{\"error\":\"Cannot reach the server at " + baseUrl() + ": "
+          + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 2;
+    }
+  }
+
   private String baseUrl() {
     String u = url != null ? url : System.getenv().getOrDefault("LMS_URL", "http://localhost:8080");
     return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;

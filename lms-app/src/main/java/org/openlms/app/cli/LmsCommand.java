@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lms", mixinStandardHelpOptions = true, version = "lms 0.1.0",
     description = "Open loan management system: server, tenants, tokens.",
     subcommands = {ServeCommand.class, CompanyCommand.class, TenantCommand.class, TokenCommand.class,
+        SeedCommand.class,
         CommandLine.HelpCommand.class})
 public final class LmsCommand implements Runnable {
 

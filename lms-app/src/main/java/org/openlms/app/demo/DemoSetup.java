@@ -1,6 +1,7 @@
 package org.openlms.app.demo;
 
 import org.openlms.app.LmsProperties;
+import org.openlms.app.seed.LoanSeeder;
 import org.openlms.app.security.ApiTokenService;
 import org.openlms.app.security.IssuedToken;
 import org.openlms.app.tenancy.Company;
@@ -19,14 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSetup {
 
+  /** Enough loans to query, filter and page through at once; generated and loaded in a few seconds. */
+  static final int DEMO_LOANS = 2_000;
+
   private final TenantService tenants;
   private final ApiTokenService tokens;
+  private final LoanSeeder seeder;
   private final LmsProperties props;
   private final Environment env;
 
-  DemoSetup(TenantService tenants, ApiTokenService tokens, LmsProperties props, Environment env) {
+  DemoSetup(TenantService tenants, ApiTokenService tokens, LoanSeeder seeder, LmsProperties props, Environment env) {
     this.tenants = tenants;
     this.tokens = tokens;
+    this.seeder = seeder;
     this.props = props;
     this.env = env;
   }
@@ -39,6 +45,7 @@ class DemoSetup {
     Company c = tenants.createCompany("Demo Lending", "America/Denver");
     Tenant prod = tenants.createTenant(c.id(), TenantKind.PRODUCTION, null, tenants.defaultLimits());
     Tenant sandbox = tenants.createTenant(c.id(), TenantKind.SANDBOX, null, tenants.defaultLimits());
+    LoanSeeder.Result seeded = seeder.seed(prod, DEMO_LOANS, 42L, (phase, done) -> { });
     IssuedToken prodToken = tokens.issue(prod.id(), "demo");
     IssuedToken sandboxToken = tokens.issue(sandbox.id(), "demo");
     String url = "http://localhost:" + env.getProperty("local.server.port", "8080");
@@ -46,15 +53,16 @@ class DemoSetup {
 
         ==== Demo created (shown once; create more tokens with ./lms token create) ====
         Company    %d  %s (%s)
-        Production tenant %d  token %s
+        Production tenant %d  token %s  (%d seeded loans)
         Sandbox    tenant %d  token %s
         API        %s/api/public/api/1/
         Try:
           curl -H 'Authorization: Bearer %s' -H 'Autopal-Instance-Id: %d' \\
-               %s/api/public/api/1/odata.svc/TenantDMStats
+               '%s/api/public/api/1/odata.svc/Loans?$top=3&$expand=LoanSetup'
         ===============================================================================
 
-        """, c.id(), c.name(), c.timeZone(), prod.id(), prodToken.secret(), sandbox.id(), sandboxToken.secret(),
+        """, c.id(), c.name(), c.timeZone(), prod.id(), prodToken.secret(), seeded.loans(), sandbox.id(),
+        sandboxToken.secret(),
         url, prodToken.secret(), prod.id(), url);
   }
 }

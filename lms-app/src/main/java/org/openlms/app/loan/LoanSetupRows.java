@@ -18,9 +18,9 @@ import org.openlms.engine.terms.LoanTerms;
 import org.openlms.engine.terms.PaymentFrequency;
 
 /** Maps {@link LoanSetup} to the {@code loan_setup} columns and back, with LoanPro's codes in the database. */
-final class LoanSetupRows {
+public final class LoanSetupRows {
 
-  static final String COLUMNS = """
+  public static final String COLUMNS = """
       loan_class, loan_type, loan_amount, loan_rate, loan_rate_type, loan_term, contract_date, first_payment_date,
       payment_frequency, calc_type, days_in_year, first_period_days, first_day_interest, interest_application,
       last_as_final, round_decimals, due_date_on_last_dom, grace_days, late_fee_type, late_fee_amount,
@@ -30,7 +30,7 @@ final class LoanSetupRows {
 
   private LoanSetupRows() {}
 
-  static List<Object> values(LoanSetup s) {
+  public static List<Object> values(LoanSetup s) {
     LoanTerms t = s.terms();
     Disclosure d = s.disclosure();
     List<Object> v = new ArrayList<>(COUNT);

@@ -16,7 +16,7 @@ import org.openlms.engine.state.LoanState;
  * from the terms, so the caller passes it in. Column scales equal the engine's (2 for money, 10 for accruals),
  * so a stored state reads back exactly.
  */
-final class LoanStateRows {
+public final class LoanStateRows {
 
   static final String UPSERT = """
       INSERT INTO loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, next_late_fee_check,
@@ -36,7 +36,7 @@ final class LoanStateRows {
 
   private LoanStateRows() {}
 
-  static Object[] values(long loanId, LoanState s) {
+  public static Object[] values(long loanId, LoanState s) {
     return new Object[] {loanId, s.date(), s.nextIndex(), s.lateFeeIndex(), s.nextDueDate(), s.nextLateFeeCheck(),
         s.principalBalance(), s.unpostedInterest(), s.interestNotDue(), s.dueInterest(), s.duePrincipal(),
         s.dueFees(), unpaidJson(s.unpaid()), s.prepaidCredit(), s.heldCredit(), s.perdiem(),

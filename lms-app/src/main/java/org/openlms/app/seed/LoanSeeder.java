@@ -1,0 +1,105 @@
+package org.openlms.app.seed;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantDataSources;
+import org.openlms.app.tenancy.TenantService;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads generated loans into a tenant with PostgreSQL COPY, in one transaction: the loans, their setup and
+ * settings, their engine state as of yesterday (so tonight's maintenance moves them to today) and their
+ * payment histories. About 10 % are past due; some are archived, temporary or deleted.
+ */
+@Service
+public class LoanSeeder {
+
+  /** The phases reported to the progress callback, each over {@code loans} rows. */
+  public static final List<String> PHASES = List.of("loans", "setup", "settings", "state", "payments");
+  private static final Logger log = LoggerFactory.getLogger(LoanSeeder.class);
+
+  private final TenantDataSources pools;
+  private final TenantService tenants;
+
+  LoanSeeder(TenantDataSources pools, TenantService tenants) {
+    this.pools = pools;
+    this.tenants = tenants;
+  }
+
+  /** Seeds {@code loans} loans; {@code progress} receives (phase index, loans done in that phase). */
+  public Result seed(Tenant tenant, int loans, long randomSeed, BiConsumer<Integer, Integer> progress) {
+    if (loans < 1 || loans > 10_000_000) {
+      throw new InvalidInputException("loans must be between 1 and 10000000");
+    }
+    long started = System.nanoTime();
+    LocalDate asOf = tenants.businessDate(tenant).minusDays(1);
+    long t0 = System.nanoTime();
+    List<LoanTemplate> templates = LoanTemplates.generate(Math.max(20, Math.min(1000, loans / 200)), randomSeed, asOf);
+    log.info("Seed: {} loan kinds computed in {} ms", templates.size(), (System.nanoTime() - t0) / 1_000_000);
+    DataSource ds = pools.of(tenant);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        long first = reserve(c, tenant, loans);
+        SeedRows rows = new SeedRows(first, templates, asOf, randomSeed);
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy(copy, SeedRows.LOAN_COPY, loans, rows::loan, 0, progress);
+        copy(copy, SeedRows.SETUP_COPY, loans, rows::setup, 1, progress);
+        copy(copy, SeedRows.SETTINGS_COPY, loans, rows::settings, 2, progress);
+        copy(copy, SeedRows.STATE_COPY, loans, rows::state, 3, progress);
+        copy(copy, SeedRows.PAYMENT_COPY, loans, rows::payments, 4, progress);
+        c.commit();
+      } catch (SQLException | java.io.IOException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("Seeding tenant " + tenant.id() + " failed: " + e.getMessage(), e);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    log.info("Seeded {} loans into tenant {} in {} s", loans, tenant.id(), String.format("%.1f", seconds));
+    return new Result(loans, templates.size(), seconds);
+  }
+
+  /** Locks the loan table, checks the tenant's max loans, and reserves a block of ids. */
+  private static long reserve(Connection c, Tenant tenant, int loans) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("LOCK TABLE loan IN EXCLUSIVE MODE");
+      long live;
+      long maxId;
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE NOT deleted), COALESCE(max(id), 0) FROM loan")) {
+        rs.next();
+        live = rs.getLong(1);
+        maxId = rs.getLong(2);
+      }
+      if (live + loans > tenant.limits().maxLoans()) {
+        throw new InvalidInputException("Tenant " + tenant.id() + " allows " + tenant.limits().maxLoans()
+            + " loans and has " + live + "; seeding " + loans + " more would exceed it");
+      }
+      st.execute("SELECT setval('loan_id_seq', " + (maxId + loans) + ")"); // numbers we computed, not input
+      return maxId + 1;
+    }
+  }
+
+  private static void copy(CopyManager copy, String sql, int loans, java.util.function.IntFunction<String> row,
+      int phase, BiConsumer<Integer, Integer> progress) throws SQLException, java.io.IOException {
+    long t = System.nanoTime();
+    long rows = copy.copyIn(sql, new CopyRows(loans, row, done -> progress.accept(phase, done)), 1 << 16);
+    log.info("Seed phase {}: {} rows in {} ms", PHASES.get(phase), rows, (System.nanoTime() - t) / 1_000_000);
+  }
+
+  /** How many loans, from how many distinct generated kinds, in how long. */
+  public record Result(int loans, int templates, double seconds) {}
+}
