@@ -59,6 +59,26 @@ class DmSchedulerIT {
   }
 
   @Test
+  void theTickReadsTheApplicationClockAndQueuesTheNightThatJustBegan() {
+    DmFixture f = DmFixture.newTenant();
+    ZoneId zone = ZoneId.of("America/Denver");
+    LocalDate tomorrow = f.tenant.createdAt().atZone(zone).toLocalDate().plusDays(1);
+    Instant midnight = MaintenanceCalendar.dueAt(tomorrow, zone);
+    assertThat(schedulerAt(f, midnight.minusSeconds(1)).tick()).doesNotContain(f.tenant.id());
+    assertThat(f.sql.sql("SELECT count(*) FROM dm_run").query(Long.class).single()).isZero();
+    assertThat(schedulerAt(f, midnight.plusSeconds(20)).tick()).contains(f.tenant.id());
+    assertThat(f.run(tomorrow).queuedAt()).isEqualTo(midnight.plusSeconds(20));
+  }
+
+  /** A scheduler like the application's, on a fixed clock (the tick of a node at that instant). */
+  private static MaintenanceScheduler schedulerAt(DmFixture f, Instant now) {
+    return new MaintenanceScheduler(f.bean(org.openlms.app.tenancy.TenantRepository.class),
+        f.bean(org.openlms.app.tenancy.CompanyRepository.class),
+        f.bean(org.openlms.app.tenancy.TenantDataSources.class), f.bean(DmRunRepository.class),
+        java.time.Clock.fixed(now, ZoneId.of("UTC")));
+  }
+
+  @Test
   void aNewTenantGetsNoRunBeforeTheFirstMidnightAfterItWasCreated() {
     DmFixture f = DmFixture.newTenant();
     assertThat(f.bean(MaintenanceScheduler.class).scheduleDue(f.tenant, Instant.now())).isEmpty();

@@ -24,14 +24,14 @@ class TenantProvisioningIT {
     TenantAccess t = server.newTenant();
     JsonNode view = http.admin("GET", "/api/admin/tenants/" + t.id(), null).body().get("d");
     assertThat(view.get("status").asString()).isEqualTo("active");
-    assertThat(view.get("schemaVersion").asString()).isEqualTo("1");
+    assertThat(view.get("schemaVersion").asString()).isEqualTo("2");
     assertThat(view.get("kind").asString()).isEqualTo("production");
     assertThat(t.id()).isGreaterThanOrEqualTo(5200001L);
     String dbName = view.get("database").get("name").asString();
 
     DatabaseServer control = server.bean(ControlServer.class).server();
     try (Connection c = control.connect(dbName); Statement st = c.createStatement()) {
-      assertThat(count(st, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(1);
+      assertThat(count(st, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(2);
       assertThat(count(st, "SELECT count(*) FROM dm_stats_entity")).isZero();
     }
     // Limits are stored and shown even before later issues enforce them.
