@@ -66,6 +66,7 @@ final class MaintenanceCommand {
 
     private JsonNode follow(JsonNode run) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+      long hintAt = System.nanoTime() + 15_000_000_000L;
       String path = "/tenants/" + tenant + "/maintenance/runs/" + run.get("date").asString();
       try (ProgressBar bar = bar(run.get("date").asString())) {
         while (true) {
@@ -78,6 +79,11 @@ final class MaintenanceCommand {
           if (isFinished(run) || System.nanoTime() > deadline) {
             bar.refresh();
             return run;
+          }
+          if ("queued".equals(run.get("state").asString()) && hintAt > 0 && System.nanoTime() > hintAt) {
+            System.err.println("The run is still queued: is a node with workers running (lms.maintenance.workers > 0), "
+                + "and has the tenant's previous run finished?");
+            hintAt = 0;
           }
           Thread.sleep(250);
           AdminClient.Answer a = client.send("GET", path, null);

@@ -91,29 +91,28 @@ public class MaintenanceWorker {
   public Optional<ClaimedChunk> claim(Tenant tenant, String owner) {
     DataSource db = pools.of(tenant);
     while (true) {
-      Optional<Object> result = Tx.run(db, tx -> {
+      Claim result = Tx.run(db, tx -> {
         Optional<DmChunk> next = chunks.lockClaimable(tx);
         if (next.isEmpty()) {
-          return Optional.empty();
+          return new Claim(null, null);
         }
         DmChunk c = next.get();
         if (c.attempts() >= props.maxAttempts()) {
           chunks.giveUp(tx, c, " | given up after " + c.attempts() + " attempts");
-          return Optional.of(c.runId());
+          return new Claim(null, c.runId());
         }
         DmChunk leased = chunks.lease(tx, c.id(), owner, props.lease());
-        DmRun run = runs.find(tx, leased.runId()).orElseThrow();
-        return Optional.of(new ClaimedChunk(leased, run));
+        return new Claim(new ClaimedChunk(leased, runs.find(tx, leased.runId()).orElseThrow()), null);
       });
-      if (result.isEmpty()) {
-        return Optional.empty();
+      if (result.gaveUpInRun() == null) {
+        return Optional.ofNullable(result.claimed());
       }
-      if (result.get() instanceof ClaimedChunk cc) {
-        return Optional.of(cc);
-      }
-      completer.tryComplete(tenant, (Long) result.get());
+      completer.tryComplete(tenant, result.gaveUpInRun()); // the given-up chunk may have been the last one
     }
   }
+
+  /** One claim transaction: a chunk leased, or a chunk given up in that run, or neither (nothing to do). */
+  private record Claim(ClaimedChunk claimed, Long gaveUpInRun) {}
 
   /** Maintains a claimed chunk in one transaction with the given pipeline; throws {@link LeaseLost}. */
   public ChunkOutcome process(Tenant tenant, ClaimedChunk claimed, String owner, MaintenancePipeline steps) {

@@ -94,6 +94,20 @@ class DmCliIT {
     assertThat(badMonth.err).contains("month must be YYYY-MM");
     Run noTenant = lms("maintenance", "run", "--tenant", "999999999");
     assertThat(noTenant.code).isEqualTo(1);
+    assertThat(noTenant.err).contains("Tenants");
+  }
+
+  @Test
+  void aWorkerNodeRefusesToStartWithoutTheSharedDatabase() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      assertThat(LmsCommand.run("worker", "--db-url", "")).isEqualTo(1); // blank, whatever LMS_DB_URL says
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(e.toString(StandardCharsets.UTF_8)).contains("needs the shared database");
   }
 
   private Run lms(String... args) {
