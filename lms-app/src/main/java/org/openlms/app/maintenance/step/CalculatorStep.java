@@ -9,7 +9,7 @@ public class CalculatorStep implements MaintenanceStep {
 
   private final ObjectProvider<DayCalculator> calculator;
 
-  CalculatorStep(ObjectProvider<DayCalculator> calculator) {
+  public CalculatorStep(ObjectProvider<DayCalculator> calculator) {
     this.calculator = calculator;
   }
 
