@@ -1,18 +1,5 @@
--- Loans as the servicing API sees them: the loan row, its terms (LoanSetup) with the figures computed from
--- them, and its settings. The loan row's maintenance columns are shared with daily maintenance (V2).
-CREATE TABLE IF NOT EXISTS loan (
-    id                    BIGSERIAL PRIMARY KEY,
-    display_id            TEXT        NOT NULL UNIQUE,
-    title                 TEXT,
-    setup_active          BOOLEAN     NOT NULL DEFAULT FALSE,
-    archived              BOOLEAN     NOT NULL DEFAULT FALSE,
-    archived_at           TIMESTAMPTZ,
-    temporary_account     BOOLEAN     NOT NULL DEFAULT FALSE,
-    deleted               BOOLEAN     NOT NULL DEFAULT FALSE,
-    deleted_at            TIMESTAMPTZ,
-    last_maintained_date  DATE,
-    created               TIMESTAMPTZ NOT NULL DEFAULT now()
-);
+-- Loans as the servicing API sees them: the loan row (created minimal by daily maintenance in V2) gains its
+-- API columns; its terms (LoanSetup) with the figures computed from them; and its settings.
 ALTER TABLE loan ADD COLUMN IF NOT EXISTS mod_id INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE loan ADD COLUMN IF NOT EXISTS loan_alert TEXT;
 ALTER TABLE loan ADD COLUMN IF NOT EXISTS last_update TIMESTAMPTZ NOT NULL DEFAULT now();

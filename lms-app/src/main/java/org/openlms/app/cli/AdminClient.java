@@ -30,23 +30,15 @@ final class AdminClient {
   /** Sends a request and prints the {@code d} of the answer as JSON; returns the exit code. */
   int call(String method, String path, Object body) {
     try {
-      HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin" + path))
-          .timeout(Duration.ofSeconds(120))
-          .header("Authorization", "Bearer " + token())
-          .header("Content-Type", "application/json");
-      req.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      HttpResponse<String> res = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode answer = JSON.readTree(res.body());
-      if (res.statusCode() != 200) {
-        System.err.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+      Answer answer = send(method, path, body);
+      if (answer.status() != 200) {
+        System.err.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
         return 1;
       }
-      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.get("d")));
+      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body().get("d")));
       return 0;
     } catch (IOException e) {
-      System.err.println("{\"error\":\"Cannot reach the server at " + baseUrl() + ": " + e.getMessage()
-          .replace("\"", "'") + "\"}");
+      System.err.println(unreachable(e));
       return 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,6 +69,30 @@ final class AdminClient {
       return 2;
     }
   }
+
+  /** Sends a request and returns the status and the parsed answer, for commands that print their own way. */
+  Answer send(String method, String path, Object body) throws IOException, InterruptedException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin" + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Authorization", "Bearer " + token())
+        .header("Content-Type", "application/json");
+    req.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpResponse<String> res = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+    return new Answer(res.statusCode(), JSON.readTree(res.body()));
+  }
+
+  String unreachable(IOException e) {
+    return "{\"error\":\"Cannot reach the server at " + baseUrl() + ": " + String.valueOf(e.getMessage())
+        .replace("\"", "'") + "\"}";
+  }
+
+  static String pretty(JsonNode node) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+  }
+
+  /** An HTTP status and the JSON answer. */
+  record Answer(int status, JsonNode body) {}
 
   private String baseUrl() {
     String u = url != null ? url : System.getenv().getOrDefault("LMS_URL", "http://localhost:8080");

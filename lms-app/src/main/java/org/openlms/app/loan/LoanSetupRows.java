@@ -67,7 +67,7 @@ public final class LoanSetupRows {
     return v;
   }
 
-  static LoanSetup map(ResultSet rs, int row) throws SQLException {
+  public static LoanSetup map(ResultSet rs, int row) throws SQLException {
     String lateFeeType = rs.getString("late_fee_type");
     LoanTerms terms = new LoanTerms(
         rs.getBigDecimal("loan_amount"),

@@ -18,7 +18,7 @@ import org.openlms.engine.state.LoanState;
  */
 public final class LoanStateRows {
 
-  static final String UPSERT = """
+  public static final String UPSERT = """
       INSERT INTO loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, next_late_fee_check,
           principal_balance, unposted_interest, interest_not_due, due_interest, due_principal, due_fees, unpaid,
           prepaid_credit, held_credit, perdiem, interest_accrued_today, last_payment_date, last_payment_amount,
@@ -43,7 +43,7 @@ public final class LoanStateRows {
         s.interestAccruedToday(), s.lastPaymentDate(), s.lastPaymentAmount(), s.dateLastCurrent()};
   }
 
-  static LoanState map(ResultSet rs, Schedule schedule) throws SQLException {
+  public static LoanState map(ResultSet rs, Schedule schedule) throws SQLException {
     return new LoanState(schedule, date(rs, "as_of"), rs.getInt("next_index"), rs.getInt("late_fee_index"),
         date(rs, "next_due_date"), date(rs, "next_late_fee_check"), rs.getBigDecimal("principal_balance"),
         rs.getBigDecimal("unposted_interest"), rs.getBigDecimal("interest_not_due"),

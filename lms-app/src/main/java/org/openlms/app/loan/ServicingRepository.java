@@ -49,8 +49,37 @@ public class ServicingRepository {
   }
 
   public void setApplied(JdbcClient db, long paymentId, Application a) {
-    db.sql("UPDATE loan_payment SET applied_fees = ?, applied_interest = ?, applied_principal = ? WHERE id = ?")
+    db.sql(APPLIED_UPDATE)
         .params(a.fees(), a.interest(), a.principal(), paymentId).update();
+  }
+
+  /** One archive row, replacing a row of the same day (an API replay may have written it first). */
+  public static final String ARCHIVE_UPSERT = """
+      INSERT INTO loan_status_archive (loan_id, date, amount_due, due_interest, due_principal, due_fees,
+          due_pni, next_payment_date, next_payment_amount, last_payment_date, last_payment_amount,
+          principal_balance, days_past_due, date_last_current, payoff, perdiem, interest_accrued_today,
+          period_start, period_end, periods_remaining, final_payment_date, final_payment_amount, loan_age)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (loan_id, date) DO UPDATE SET amount_due = EXCLUDED.amount_due,
+          due_interest = EXCLUDED.due_interest, due_principal = EXCLUDED.due_principal,
+          due_fees = EXCLUDED.due_fees, due_pni = EXCLUDED.due_pni, next_payment_date = EXCLUDED.next_payment_date,
+          next_payment_amount = EXCLUDED.next_payment_amount, last_payment_date = EXCLUDED.last_payment_date,
+          last_payment_amount = EXCLUDED.last_payment_amount, principal_balance = EXCLUDED.principal_balance,
+          days_past_due = EXCLUDED.days_past_due, date_last_current = EXCLUDED.date_last_current,
+          payoff = EXCLUDED.payoff, perdiem = EXCLUDED.perdiem, interest_accrued_today = EXCLUDED.interest_accrued_today,
+          period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+          periods_remaining = EXCLUDED.periods_remaining, final_payment_date = EXCLUDED.final_payment_date,
+          final_payment_amount = EXCLUDED.final_payment_amount, loan_age = EXCLUDED.loan_age""";
+
+  public static final String APPLIED_UPDATE =
+      "UPDATE loan_payment SET applied_fees = ?, applied_interest = ?, applied_principal = ? WHERE id = ?";
+
+  public static Object[] archiveValues(long loanId, StatusSnapshot s) {
+    return new Object[] {loanId, s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(), s.dueFees(),
+        s.duePni(), s.nextPaymentDate(), s.nextPaymentAmount(), s.lastPaymentDate(), s.lastPaymentAmount(),
+        s.principalBalance(), s.daysPastDue(), s.dateLastCurrent(), s.payoff(), s.perdiem(),
+        s.interestAccruedToday(), s.periodStart(), s.periodEnd(), s.periodsRemaining(), s.finalPaymentDate(),
+        s.finalPaymentAmount(), s.loanAge()};
   }
 
   /** Replaces the archive from {@code from} on with the given rows (a reverse calculation). */

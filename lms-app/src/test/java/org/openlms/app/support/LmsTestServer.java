@@ -57,6 +57,9 @@ public final class LmsTestServer implements AutoCloseable {
     s.put("lms.admin.token", ADMIN_TOKEN);
     s.put("lms.demo.enabled", "false");
     s.put("lms.api.auth-failures-per-minute", "100000");
+    // No nightly trigger and no background workers unless a test asks: maintenance tests drive them.
+    s.put("lms.maintenance.enabled", "false");
+    s.put("lms.maintenance.workers", "0");
     s.putAll(overrides);
     LmsTestServer server = new LmsTestServer(home, s);
     server.boot();

@@ -1,2 +1,2 @@
-/** The operator's admin API under {@code /api/admin}: companies, tenants, limits and tokens. */
+/** The operator's admin API under {@code /api/admin}: companies, tenants, limits, tokens and daily maintenance. */
 package org.openlms.app.api.admin;

@@ -1,0 +1,103 @@
+package org.openlms.app.loan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.maintenance.step.ChunkContext;
+import org.openlms.app.maintenance.step.DayCalculator;
+import org.openlms.app.maintenance.step.MaintainedLoan;
+import org.openlms.engine.payment.Payment;
+import org.openlms.engine.replay.DayRow;
+import org.openlms.engine.replay.Replayer;
+import org.openlms.engine.schedule.Schedule;
+import org.openlms.engine.schedule.ScheduleCalculator;
+import org.openlms.engine.state.CalcSettings;
+import org.openlms.engine.state.LoanEvent;
+import org.openlms.engine.state.LoanState;
+import org.openlms.engine.terms.LoanTerms;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Daily maintenance step 1 on the engine: each loan of a chunk moves from its stored state through the
+ * business date (one day normally; every missed day when catching up), applying payments dated in those
+ * days, and writes its new state, one archive row per day, what its payments did, and its events (installment
+ * due, late fee, paid off). Reads are done in bulk per chunk; the step itself is the pure engine.
+ */
+@Component
+class LoanDayCalculator implements DayCalculator {
+
+  @Override
+  public DayBatch prepare(ChunkContext chunk) {
+    Long[] ids = chunk.liveLoans().stream().map(MaintainedLoan::id).toArray(Long[]::new);
+    JdbcClient db = chunk.reads();
+    Map<Long, LoanSetup> setups = new HashMap<>();
+    db.sql("SELECT * FROM loan_setup WHERE loan_id = ANY(?)").param(ids)
+        .query((rs, n) -> setups.put(rs.getLong("loan_id"), LoanSetupRows.map(rs, n))).list();
+    // Loans with the same terms share one schedule: computed once per chunk, not once per loan.
+    Map<LoanTerms, Schedule> schedules = new HashMap<>();
+    Map<Long, Schedule> scheduleOf = new HashMap<>();
+    setups.forEach((id, s) -> scheduleOf.put(id, schedules.computeIfAbsent(s.terms(), ScheduleCalculator::calculate)));
+    Map<Long, LoanState> states = new HashMap<>();
+    db.sql("SELECT * FROM loan_state WHERE loan_id = ANY(?)").param(ids)
+        .query((rs, n) -> states.put(rs.getLong("loan_id"), LoanStateRows.map(rs, scheduleOf.get(rs.getLong("loan_id")))))
+        .list();
+    Map<Long, List<PaymentRecord>> payments = new HashMap<>();
+    db.sql("SELECT * FROM loan_payment WHERE loan_id = ANY(?) AND active AND date <= ? ORDER BY loan_id, date, id")
+        .params(ids, chunk.businessDate())
+        .query(ServicingRepository::payment).list()
+        .forEach(p -> payments.computeIfAbsent(p.loanId(), k -> new ArrayList<>()).add(p));
+    return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
+        payments.getOrDefault(loan.id(), List.of()));
+  }
+
+  private static void step(MaintainedLoan loan, ChunkContext ctx, Schedule schedule, LoanState stored,
+      List<PaymentRecord> payments) {
+    if (schedule == null) {
+      throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
+    }
+    LoanState from = stored != null ? stored : LoanState.open(schedule);
+    LocalDate through = ctx.businessDate();
+    if (!from.date().isBefore(through)) {
+      return; // already brought to this day (e.g. activated today); the guard still records the day
+    }
+    List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
+    List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
+    List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, through);
+    long id = loan.id();
+    int applied = 0;
+    for (DayRow r : rows) {
+      ctx.write(id, ServicingRepository.ARCHIVE_UPSERT, ServicingRepository.archiveValues(id, r.status()));
+      for (var a : r.payments()) {
+        PaymentRecord p = due.get(applied++);
+        ctx.write(id, ServicingRepository.APPLIED_UPDATE, a.fees(), a.interest(), a.principal(), p.id());
+      }
+      for (LoanEvent e : r.events()) {
+        ctx.event(id, eventName(e), eventPayload(e));
+      }
+    }
+    ctx.write(id, LoanStateRows.UPSERT, LoanStateRows.values(id, rows.get(rows.size() - 1).state()));
+  }
+
+  private static String eventName(LoanEvent e) {
+    if (e instanceof LoanEvent.InstallmentDue) {
+      return "Installment Due";
+    }
+    return e instanceof LoanEvent.LateFeeAssessed ? "Late Fee Assessed" : "Loan Paid Off";
+  }
+
+  private static Map<String, Object> eventPayload(LoanEvent e) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("date", e.date().toString());
+    if (e instanceof LoanEvent.InstallmentDue d) {
+      m.put("installment", d.number());
+      m.put("amount", d.amount().toPlainString());
+    } else if (e instanceof LoanEvent.LateFeeAssessed f) {
+      m.put("installment", f.number());
+      m.put("amount", f.amount().toPlainString());
+    }
+    return m;
+  }
+}

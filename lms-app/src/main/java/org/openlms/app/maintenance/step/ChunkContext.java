@@ -1,0 +1,111 @@
+package org.openlms.app.maintenance.step;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.tenancy.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the steps share while one chunk is maintained: the tenant and business date, the chunk's loans in
+ * memory, the writes and events collected so far and the loans that failed. Used by one thread.
+ */
+public final class ChunkContext {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkContext.class);
+
+  private final Tenant tenant;
+  private final long runId;
+  private final LocalDate businessDate;
+  private final List<MaintainedLoan> loans;
+  private final JdbcClient reads;
+  private final Map<Long, LoanFailure> failures = new LinkedHashMap<>();
+  private final List<LoanWrite> writes = new ArrayList<>();
+  private final List<ChunkEvent> events = new ArrayList<>();
+
+  public ChunkContext(Tenant tenant, long runId, LocalDate businessDate, List<MaintainedLoan> loans,
+      JdbcClient reads) {
+    this.tenant = tenant;
+    this.runId = runId;
+    this.businessDate = businessDate;
+    this.loans = List.copyOf(loans);
+    this.reads = reads;
+  }
+
+  public Tenant tenant() {
+    return tenant;
+  }
+
+  public long runId() {
+    return runId;
+  }
+
+  public LocalDate businessDate() {
+    return businessDate;
+  }
+
+  /** Bulk reads inside the chunk's transaction (for example the engine adapter loading loan state). */
+  public JdbcClient reads() {
+    return reads;
+  }
+
+  /** Every loan of the chunk, failed ones included. */
+  public List<MaintainedLoan> loans() {
+    return loans;
+  }
+
+  /** The loans that have not failed so far, in id order. */
+  public List<MaintainedLoan> liveLoans() {
+    return loans.stream().filter(l -> !failures.containsKey(l.id())).toList();
+  }
+
+  /** Runs {@code action} for every live loan; a loan whose action throws is failed and the rest go on. */
+  public void forEachLoan(MaintenanceStep step, LoanAction action) {
+    for (MaintainedLoan loan : liveLoans()) {
+      try {
+        action.apply(loan);
+      } catch (Exception | LinkageError | AssertionError e) {
+        fail(loan.id(), step.name(), e);
+      }
+    }
+  }
+
+  public void fail(long loanId, String step, Throwable error) {
+    // The loan is isolated and the chunk goes on; the trace is for the operator, the message for dm_loan_error.
+    LOG.warn("Tenant {}: loan {} failed in {} for {}", tenant.id(), loanId, step, businessDate, error);
+    String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    failures.putIfAbsent(loanId, new LoanFailure(loanId, step, message));
+  }
+
+  public void write(long loanId, String sql, Object... params) {
+    writes.add(new LoanWrite(loanId, sql, Arrays.asList(params)));
+  }
+
+  public void event(Long loanId, String name, Map<String, Object> payload) {
+    events.add(new ChunkEvent(loanId, name, payload));
+  }
+
+  public Map<Long, LoanFailure> failures() {
+    return Collections.unmodifiableMap(failures);
+  }
+
+  /** The writes of loans that did not fail. */
+  public List<LoanWrite> writesToApply() {
+    return writes.stream().filter(w -> !failures.containsKey(w.loanId())).toList();
+  }
+
+  /** The events of loans that did not fail, and chunk-level events (no loan). */
+  public List<ChunkEvent> eventsToApply() {
+    return events.stream().filter(e -> e.loanId() == null || !failures.containsKey(e.loanId())).toList();
+  }
+
+  /** Work on one loan. */
+  @FunctionalInterface
+  public interface LoanAction {
+    void apply(MaintainedLoan loan) throws Exception;
+  }
+}

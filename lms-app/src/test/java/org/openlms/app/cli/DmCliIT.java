@@ -1,0 +1,144 @@
+package org.openlms.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openlms.app.support.Http;
+import org.openlms.app.support.LmsTestServer;
+import org.openlms.app.support.TestLoans;
+import org.openlms.app.tenancy.TenantDataSources;
+import org.openlms.app.tenancy.TenantService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./lms maintenance run} and {@code report} against a server whose own background workers do the
+ * work (two threads, chunks of 3 loans), followed by polling.
+ */
+class DmCliIT {
+
+  private static LmsTestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = LmsTestServer.start(Map.of("lms.maintenance.workers", "2", "lms.maintenance.chunk-size", "3"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void runMaintainsEveryLoanWithAProgressBarAndTheReportShowsTheDay() {
+    long tenant = server.newTenant().id();
+    JdbcClient sql = JdbcClient.create(server.bean(TenantDataSources.class)
+        .of(server.bean(TenantService.class).tenant(tenant)));
+    for (int i = 0; i < 10; i++) {
+      sql.sql("INSERT INTO loan (display_id, setup_active) VALUES (?, true)").param("CLI-" + i).update();
+    }
+    LocalDate today = LocalDate.now(ZoneId.of("America/Denver"));
+    TestLoans.giveTerms(sql, today.minusDays(40));
+
+    Run run = lms("maintenance", "run", "--tenant", String.valueOf(tenant));
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode result = run.json();
+    assertThat(result.get("state").asString()).isEqualTo("completed");
+    assertThat(result.get("date").asString()).isEqualTo(today.toString());
+    assertThat(result.get("totalLoans").asLong()).isEqualTo(10);
+    assertThat(result.get("maintainedLoans").asLong()).isEqualTo(10);
+    assertThat(result.get("chunksDone").asInt()).isEqualTo(4);
+    assertThat(run.err).contains("Daily maintenance " + today);
+    assertThat(sql.sql("SELECT count(*) FROM loan WHERE last_maintained_date = ?").param(today)
+        .query(Long.class).single()).isEqualTo(10);
+
+    Run again = lms("maintenance", "run", "--tenant", String.valueOf(tenant), "--date", today.toString());
+    assertThat(again.code).isZero();
+    assertThat(again.json().get("id").asLong()).isEqualTo(result.get("id").asLong());
+
+    Run report = lms("maintenance", "report", "--tenant", String.valueOf(tenant), "--month",
+        today.toString().substring(0, 7));
+    assertThat(report.code).as(report.err).isZero();
+    assertThat(report.out).contains("LMS Daily Maintenance " + today.toString().substring(0, 7) + " (times in America/Denver)")
+        .contains("Queued Loans").contains("Maintained").contains("Reverse Calc");
+    String row = report.out.lines().filter(l -> l.startsWith(String.format("%3d  ", today.getDayOfMonth())))
+        .findFirst().orElseThrow();
+    String[] cells = row.trim().split("\\s+");
+    assertThat(cells).hasSize(10);
+    String time = "\\d\\d:\\d\\d:\\d\\d";
+    assertThat(cells[1]).matches(time); // queued
+    assertThat(cells[2]).matches(time); // in progress
+    assertThat(cells[3]).matches(time); // completed
+    assertThat(cells[4]).isEqualTo("-"); // no warning flag step yet
+    assertThat(cells[5]).isEqualTo("-"); // no stoplight step yet
+    assertThat(cells[6]).matches(time); // reverse calc completed
+    assertThat(cells).endsWith("10", "10", "0");
+  }
+
+  @Test
+  void refusedRunsAndBadMonthsExitNonZero() {
+    long tenant = server.newTenant().id();
+    String tomorrow = Instant.now().atZone(ZoneId.of("America/Denver")).toLocalDate().plusDays(1).toString();
+    Run future = lms("maintenance", "run", "--tenant", String.valueOf(tenant), "--date", tomorrow);
+    assertThat(future.code).isEqualTo(1);
+    assertThat(future.err).contains("is after the company's current business date");
+    Run badMonth = lms("maintenance", "report", "--tenant", String.valueOf(tenant), "--month", "2026-13");
+    assertThat(badMonth.code).isEqualTo(1);
+    assertThat(badMonth.err).contains("month must be YYYY-MM");
+    Run noTenant = lms("maintenance", "run", "--tenant", "999999999");
+    assertThat(noTenant.code).isEqualTo(1);
+    assertThat(noTenant.err).contains("Tenants");
+  }
+
+  @Test
+  void aWorkerNodeRefusesToStartWithoutTheSharedDatabase() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      assertThat(LmsCommand.run("worker", "--db-url", "")).isEqualTo(1); // blank, whatever LMS_DB_URL says
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(e.toString(StandardCharsets.UTF_8)).contains("needs the shared database");
+  }
+
+  private Run lms(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--url";
+    all[args.length + 1] = server.http().base();
+    all[args.length + 2] = "--admin-token";
+    all[args.length + 3] = LmsTestServer.ADMIN_TOKEN;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = LmsCommand.run(all);
+      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private record Run(int code, String out, String err) {
+    /** The command's JSON; log lines of the in-process server share stdout and are skipped. */
+    JsonNode json() {
+      return Http.JSON.readTree(out.lines().filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2}T.*"))
+          .reduce("", (a, b) -> a + b + "\n"));
+    }
+  }
+}
