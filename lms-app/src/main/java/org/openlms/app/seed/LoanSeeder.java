@@ -1,11 +1,15 @@
 package org.openlms.app.seed;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.openlms.app.errors.InvalidInputException;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Loads generated loans into a tenant with PostgreSQL COPY, in one transaction: the loans, their setup and
  * settings, their engine state as of yesterday (so tonight's maintenance moves them to today) and their
- * payment histories. About 10 % are past due; some are archived, temporary or deleted.
+ * payment histories. About 10 % are past due; some are archived, temporary or deleted. Payments load on a
+ * second connection in parallel and commit just before the rest; if the rest then fails they are removed.
  */
 @Service
 public class LoanSeeder {
@@ -49,24 +54,47 @@ public class LoanSeeder {
     List<LoanTemplate> templates = LoanTemplates.generate(Math.max(20, Math.min(1000, loans / 200)), randomSeed, asOf);
     log.info("Seed: {} loan kinds computed in {} ms", templates.size(), (System.nanoTime() - t0) / 1_000_000);
     DataSource ds = pools.of(tenant);
-    try (Connection c = ds.getConnection()) {
+    ExecutorService side = Executors.newSingleThreadExecutor();
+    try (Connection c = ds.getConnection(); Connection paymentsConn = ds.getConnection()) {
       c.setAutoCommit(false);
+      paymentsConn.setAutoCommit(false);
+      long first = reserve(c, tenant, loans);
+      SeedRows rows = new SeedRows(first, templates, asOf, randomSeed);
+      // Payments are most of the rows and reference loans only by id, so they load on a second connection
+      // while the four per-loan tables load on the first: both cores work.
+      Future<?> payments = side.submit(() -> {
+        copy(copyApi(paymentsConn), SeedRows.PAYMENT_COPY, loans, rows::payments, 4, progress);
+        return null;
+      });
       try {
-        long first = reserve(c, tenant, loans);
-        SeedRows rows = new SeedRows(first, templates, asOf, randomSeed);
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        CopyManager copy = copyApi(c);
         copy(copy, SeedRows.LOAN_COPY, loans, rows::loan, 0, progress);
         copy(copy, SeedRows.SETUP_COPY, loans, rows::setup, 1, progress);
         copy(copy, SeedRows.SETTINGS_COPY, loans, rows::settings, 2, progress);
         copy(copy, SeedRows.STATE_COPY, loans, rows::state, 3, progress);
-        copy(copy, SeedRows.PAYMENT_COPY, loans, rows::payments, 4, progress);
+        payments.get();
+      } catch (Exception e) {
+        payments.cancel(true);
+        rollback(c, paymentsConn);
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(rootMessage(e), e);
+      }
+      paymentsConn.commit();
+      try {
         c.commit();
-      } catch (SQLException | java.io.IOException | RuntimeException e) {
-        c.rollback();
+      } catch (SQLException e) {
+        // The payments committed first; without their loans they must go again.
+        try (PreparedStatement del = paymentsConn.prepareStatement("DELETE FROM loan_payment WHERE loan_id BETWEEN ? AND ?")) {
+          del.setLong(1, first);
+          del.setLong(2, first + loans - 1);
+          del.executeUpdate();
+          paymentsConn.commit();
+        }
         throw e;
       }
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("Seeding tenant " + tenant.id() + " failed: " + e.getMessage(), e);
+    } finally {
+      side.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     log.info("Seeded {} loans into tenant {} in {} s", loans, tenant.id(), String.format("%.1f", seconds));
@@ -91,6 +119,28 @@ public class LoanSeeder {
       st.execute("SELECT setval('loan_id_seq', " + (maxId + loans) + ")"); // numbers we computed, not input
       return maxId + 1;
     }
+  }
+
+  private static CopyManager copyApi(Connection c) throws SQLException {
+    return c.unwrap(PGConnection.class).getCopyAPI();
+  }
+
+  private static void rollback(Connection... connections) {
+    for (Connection c : connections) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the connection is broken; closing it discards the transaction anyway
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   private static void copy(CopyManager copy, String sql, int loans, java.util.function.IntFunction<String> row,

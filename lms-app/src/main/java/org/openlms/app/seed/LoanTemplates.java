@@ -25,7 +25,7 @@ import org.openlms.engine.terms.PaymentFrequency;
 
 /**
  * Generates realistic loan kinds: the frequencies, rates, terms and amounts a consumer lender books, contract
- * dates over the last three years, and payment histories where about one borrower in ten has stopped paying.
+ * dates over the last year, and payment histories where about one borrower in ten has stopped paying.
  * Deterministic for a given random seed.
  */
 final class LoanTemplates {
@@ -52,7 +52,7 @@ final class LoanTemplates {
       case WEEKLY -> 52 * (1 + r.nextInt(2));
       default -> 4 * (2 + r.nextInt(4));
     };
-    LocalDate contract = asOf.minusDays(30 + r.nextInt(3 * 365));
+    LocalDate contract = asOf.minusDays(30 + r.nextInt(335)); // histories of up to a year
     LocalDate first = switch (freq) {
       case MONTHLY -> contract.plusMonths(1);
       case QUARTERLY -> contract.plusMonths(3);

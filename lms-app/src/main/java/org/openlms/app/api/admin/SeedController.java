@@ -53,7 +53,14 @@ class SeedController {
     long seed = req.seed() == null ? 42L : req.seed();
     StreamingResponseBody body = out -> {
       try {
-        LoanSeeder.Result r = seeder.seed(tenant, loans, seed, (phase, done) -> line(out, progress(phase, done, loans)));
+        // Two loader threads report progress: sum their phases, and never interleave lines.
+        long[] perPhase = new long[LoanSeeder.PHASES.size()];
+        LoanSeeder.Result r = seeder.seed(tenant, loans, seed, (phase, done) -> {
+          synchronized (perPhase) {
+            perPhase[phase] = done;
+            line(out, progress(phase, java.util.Arrays.stream(perPhase).sum(), loans));
+          }
+        });
         Map<String, Object> last = new LinkedHashMap<>();
         last.put("loans", r.loans());
         last.put("templates", r.templates());
@@ -69,10 +76,10 @@ class SeedController {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
   }
 
-  private static Map<String, Object> progress(int phase, int done, int loans) {
+  private static Map<String, Object> progress(int phase, long done, int loans) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("phase", LoanSeeder.PHASES.get(phase));
-    m.put("done", (long) phase * loans + done);
+    m.put("done", done);
     m.put("total", (long) LoanSeeder.PHASES.size() * loans);
     return m;
   }
