@@ -1,0 +1,106 @@
+package org.openlms.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.openlms.app.LmsApplication;
+import org.openlms.app.maintenance.MaintenanceBenchmark;
+import org.openlms.app.seed.LoanSeeder;
+import org.openlms.app.tenancy.Company;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantKind;
+import org.openlms.app.tenancy.TenantLimits;
+import org.openlms.app.tenancy.TenantService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lms bench maintenance --loans N}: seeds a benchmark tenant once (kept in the bench home and reused),
+ * then measures one night of daily maintenance beside its floor, and prints the figures and one JSON line.
+ * Runs in this process on its own embedded PostgreSQL (or {@code --db-url}), never on a running server's data.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (maintenance).",
+    subcommands = {BenchCommand.Maintenance.class})
+final class BenchCommand {
+
+  @Command(name = "maintenance", mixinStandardHelpOptions = true,
+      description = "Seed N loans if needed, run one night of daily maintenance, print loans/s, peak heap, floor.")
+  static final class Maintenance implements Callable<Integer> {
+
+    @Option(names = "--loans", required = true) int loans;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Worker threads (default 2)") int workers;
+
+    @Option(names = "--home", defaultValue = "data/bench", description = "Bench data directory (default data/bench)")
+    String home;
+
+    @Option(names = "--db-url", description = "External PostgreSQL (control database URL) instead of embedded")
+    String dbUrl;
+
+    @Option(names = "--db-user") String dbUser;
+
+    @Option(names = "--db-password") String dbPassword;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+          "--lms.home=" + home, "--lms.db.port=0", "--lms.demo.enabled=false", "--lms.maintenance.enabled=false",
+          "--logging.level.root=WARN"));
+      if (dbUrl != null) {
+        args.add("--lms.db.url=" + dbUrl);
+        args.add("--lms.db.user=" + (dbUser == null ? "postgres" : dbUser));
+        if (dbPassword != null) {
+          args.add("--lms.db.password=" + dbPassword);
+        }
+      }
+      try (ConfigurableApplicationContext ctx = LmsApplication.start(args.toArray(String[]::new))) {
+        Tenant tenant = benchTenant(ctx);
+        MaintenanceBenchmark.Result r = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
+        double perSecond = r.maintained() / r.seconds();
+        System.out.printf(Locale.ROOT, "Daily maintenance %s: %d loans queued, %d maintained, %d failed%n", r.date(),
+            r.queued(), r.maintained(), r.failed());
+        System.out.printf(Locale.ROOT, "  run    %8.2f s  %,10.0f loans/s  peak heap %d MB (max %d MB)%n", r.seconds(),
+            perSecond, r.peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf(Locale.ROOT, "  floor  %8.2f s  (one UPDATE of the state rows + one INSERT of archive rows)%n",
+            r.floorSeconds());
+        System.out.printf(Locale.ROOT, "  ratio  %8.2f x the floor%n", r.ratio());
+        System.out.printf(Locale.ROOT, "{\"loans\":%d,\"seconds\":%.3f,\"loansPerSecond\":%.0f,\"peakHeapMb\":%d,"
+                + "\"floorSeconds\":%.3f,\"ratio\":%.3f}%n", r.maintained(), r.seconds(), perSecond, r.peakHeapMb(),
+            r.floorSeconds(), r.ratio());
+        return r.failed() == 0 && r.maintained() > 0 ? 0 : 1;
+      }
+    }
+
+    /** The tenant seeded with exactly {@code loans} loans, created and seeded on first use. */
+    private Tenant benchTenant(ConfigurableApplicationContext ctx) throws Exception {
+      TenantService tenants = ctx.getBean(TenantService.class);
+      Path marker = Path.of(home).resolve("bench-" + loans + ".tenant");
+      if (Files.exists(marker)) {
+        return tenants.tenant(Long.parseLong(Files.readString(marker).strip()));
+      }
+      Company company = tenants.companies().stream().filter(c -> c.name().equals("Benchmark")).findFirst()
+          .orElseGet(() -> tenants.createCompany("Benchmark", "UTC"));
+      Tenant t = tenants.createTenant(company.id(), TenantKind.SANDBOX, null,
+          new TenantLimits(10, Math.max(loans, 1_000_000), 200, 6000));
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Seeding " + loans + " loans")
+          .setInitialMax(5L * loans).setStyle(ProgressBarStyle.ASCII).build()) {
+        long[] perPhase = new long[LoanSeeder.PHASES.size()];
+        ctx.getBean(LoanSeeder.class).seed(t, loans, 42L, (phase, done) -> {
+          synchronized (perPhase) {
+            perPhase[phase] = done;
+            bar.stepTo(java.util.Arrays.stream(perPhase).sum());
+          }
+        });
+      }
+      Files.writeString(marker, String.valueOf(t.id()));
+      return t;
+    }
+  }
+}
