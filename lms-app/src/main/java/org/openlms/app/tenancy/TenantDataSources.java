@@ -51,6 +51,8 @@ public class TenantDataSources implements DisposableBean {
     cfg.setConnectionTimeout(Math.max(250, props.tenants().poolTimeout().toMillis()));
     // Open lazily: a tenant whose server is down fails its own requests, not the whole server's start.
     cfg.setInitializationFailTimeout(-1);
+    // Daily maintenance writes state and archive rows in JDBC batches; multi-row statements cut round trips.
+    cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
     log.info("Opening pool for tenant {} (max {} connections)", t.id(), t.limits().maxConnections());
     return new HikariDataSource(cfg);
   }
