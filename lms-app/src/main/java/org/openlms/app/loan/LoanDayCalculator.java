@@ -38,7 +38,7 @@ class LoanDayCalculator implements DayCalculator {
     // Each loan's schedule follows from its terms (not shared between loans, so a benchmark on seeded loans,
     // which repeat a thousand kinds of terms, costs what a real portfolio of distinct loans costs).
     Map<Long, Schedule> scheduleOf = new HashMap<>();
-    setups.forEach((id, s) -> scheduleOf.put(id, ScheduleCalculator.calculate(s.terms())));
+    setups.forEach((id, s) -> scheduleOf.put(id, ScheduleCalculator.forServicing(s.terms())));
     Map<Long, LoanState> states = new HashMap<>();
     db.sql("SELECT * FROM loan_state WHERE loan_id = ANY(?)").param(ids)
         .query((rs, n) -> states.put(rs.getLong("loan_id"), LoanStateRows.map(rs, scheduleOf.get(rs.getLong("loan_id")))))

@@ -48,7 +48,7 @@ public class LoanServicing {
   /** The state before the contract date, and no archive: used when a loan is created or its terms change. */
   void initialize(JdbcClient db, long loanId, LoanSetup setup) {
     servicing.clearArchive(db, loanId);
-    servicing.saveState(db, loanId, LoanState.open(ScheduleCalculator.calculate(setup.terms())));
+    servicing.saveState(db, loanId, LoanState.open(ScheduleCalculator.forServicing(setup.terms())));
   }
 
   /** Brings a loan's state and archive forward through {@code through} (e.g. today, at activation). */
@@ -142,7 +142,7 @@ public class LoanServicing {
 
   private Loaded load(JdbcClient db, long loanId) {
     LoanSetup setup = loans.setup(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
-    Schedule schedule = ScheduleCalculator.calculate(setup.terms());
+    Schedule schedule = ScheduleCalculator.forServicing(setup.terms());
     LoanState state = servicing.state(db, loanId, schedule).orElseGet(() -> LoanState.open(schedule));
     return new Loaded(schedule, state, servicing.payments(db, loanId));
   }

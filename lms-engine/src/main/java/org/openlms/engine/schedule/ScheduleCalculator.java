@@ -21,6 +21,18 @@ public final class ScheduleCalculator {
     }
 
     public static Schedule calculate(LoanTerms terms) {
+        return calculate(terms, true);
+    }
+
+    /**
+     * The same schedule without the APR, which is most of the cost (an iterative solve) and only the LoanSetup
+     * disclosure needs: for servicing a loan day by day. Its disclosure's {@code apr} is null.
+     */
+    public static Schedule forServicing(LoanTerms terms) {
+        return calculate(terms, false);
+    }
+
+    private static Schedule calculate(LoanTerms terms, boolean withApr) {
         LoanTermsValidator.requireValid(terms);
         int n = terms.loanTerm();
         BigDecimal payment = regularPayment(terms);
@@ -57,7 +69,7 @@ public final class ScheduleCalculator {
             rows.add(new Installment(k + 1, start, due, days, regular, rate, pay, paidInterest, principal, balance));
             previous = due;
         }
-        return new Schedule(terms, payment, rows, disclose(terms, payment, rows, firstRegular));
+        return new Schedule(terms, payment, rows, disclose(terms, payment, rows, firstRegular, withApr));
     }
 
     /** The regular payment: annuity for simple interest and rule 78, one period's interest for interest only. */
@@ -76,7 +88,8 @@ public final class ScheduleCalculator {
         return Money.round(amount.multiply(factor), t.roundDecimals());
     }
 
-    private static Disclosure disclose(LoanTerms t, BigDecimal payment, List<Installment> rows, boolean firstRegular) {
+    private static Disclosure disclose(LoanTerms t, BigDecimal payment, List<Installment> rows, boolean firstRegular,
+                                       boolean withApr) {
         BigDecimal total = Money.ZERO;
         List<BigDecimal> amounts = new ArrayList<>(rows.size());
         List<LocalDate> dates = new ArrayList<>(rows.size());
@@ -87,8 +100,8 @@ public final class ScheduleCalculator {
         }
         Installment last = rows.get(rows.size() - 1);
         BigDecimal amount = Money.round(t.loanAmount());
-        BigDecimal apr = AprCalculator.apr(amount, t.contractDate(), dates, amounts, t.paymentFrequency(),
-                firstRegular);
+        BigDecimal apr = withApr ? AprCalculator.apr(amount, t.contractDate(), dates, amounts, t.paymentFrequency(),
+                firstRegular) : null;
         return new Disclosure(payment, last.dueDate(), last.payment(), total.subtract(amount), total, amount, apr);
     }
 }
