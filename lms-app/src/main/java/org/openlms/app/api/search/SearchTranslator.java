@@ -77,8 +77,10 @@ final class SearchTranslator {
         any(f, patterns, all ? " AND " : " OR ");
       }
       case KEYWORD -> {
-        sql.append("lower(").append(f.column()).append(") = lower(?)");
-        params.add(text(value));
+        // ILIKE without wildcards is case-insensitive equality, and unlike lower(x) = lower(?) it can use the
+        // column's trigram index; the value's own % _ and \ are escaped so they stay literal.
+        sql.append(f.column()).append(" ILIKE ?");
+        params.add(text(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
       }
       case SSN_LAST4 -> {
         String s = text(value);

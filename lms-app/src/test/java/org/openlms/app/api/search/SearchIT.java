@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.support.Http;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantService;
+import org.openlms.app.tenancy.TenantTransactions;
 import tools.jackson.databind.JsonNode;
 
 /** Loans/Autopal.Search() and Customers/Autopal.Search() against a real server and database. */
@@ -241,6 +245,28 @@ class SearchIT {
     assertThat(r.body().get("d").get("summary").get("total").asInt()).isZero();
     Http.Response c = http.api("POST", CUSTOMERS, other.id(), other.token(), "{\"query\":{\"match\":{\"ssn\":\"6789\"}}}");
     assertThat(c.body().get("d").get("results")).isEmpty();
+  }
+
+  /** With plain scans off, the planner can answer word, wildcard and keyword matches from pg_trgm indexes. */
+  @Test
+  void wordWildcardAndKeywordMatchesCanUseTheTrigramIndexes() {
+    assertThat(plan(SearchIndexes.CUSTOMERS, "{\"query_string\":{\"query\":\"hop*\",\"fields\":[\"lastName\"]}}"))
+        .contains("customer_last_name_trgm_idx");
+    assertThat(plan(SearchIndexes.CUSTOMERS, "{\"match\":{\"email\":\"ada@example.com\"}}"))
+        .contains("customer_email_trgm_idx");
+    assertThat(plan(SearchIndexes.LOANS, "{\"match\":{\"displayId\":\"L-002\"}}")).contains("loan_display_id_trgm_idx");
+  }
+
+  private static String plan(SearchIndex index, String query) {
+    Tenant tenant = server.bean(TenantService.class).tenant(t.id());
+    SqlFragment where = SearchTranslator.where(index,
+        SearchParser.parse(Http.JSON.readTree("{\"query\":" + query + "}")).query());
+    return server.bean(TenantTransactions.class).inTransaction(tenant, db -> {
+      db.sql("SET LOCAL enable_seqscan = off").update(); // tiny tables: make the planner show what it can use
+      db.sql("SET LOCAL enable_indexscan = off").update();
+      return String.join("\n", db.sql("EXPLAIN SELECT * FROM " + index.from() + " WHERE " + where.sql())
+          .params(where.params()).query(String.class).list());
+    });
   }
 
   private static String refused(String path, String body) {

@@ -25,7 +25,8 @@ class SearchTranslatorTest {
         .isEqualTo(new SqlFragment("loan_amount = CAST(? AS numeric)", java.util.List.of(new BigDecimal("10000"))));
     assertThat(loans("{\"match\":{\"contractDate\":\"/Date(1736467200)/\"}}").params())
         .containsExactly(LocalDate.of(2025, 1, 10));
-    assertThat(loans("{\"match\":{\"displayId\":\"LN-1\"}}").sql()).isEqualTo("lower(display_id) = lower(?)");
+    assertThat(loans("{\"match\":{\"displayId\":\"LN_1%\"}}"))
+        .isEqualTo(new SqlFragment("display_id ILIKE ?", java.util.List.of("LN\\_1\\%")));
     SqlFragment words = loans("{\"match\":{\"title\":\"Car loan!\"}}");
     assertThat(words.sql()).isEqualTo("(title ~* ? OR title ~* ?)");
     assertThat(words.params()).containsExactly("\\mCar\\M", "\\mloan\\M");
@@ -79,8 +80,8 @@ class SearchTranslatorTest {
       SqlFragment f = loans("{\"match\":{\"title\":\"" + value + "\"}}");
       SqlFragment k = loans("{\"match\":{\"displayId\":\"" + value + "\"}}");
       assertThat(f.sql()).matches("FALSE|\\(title ~\\* \\?( OR title ~\\* \\?)*\\)");
-      assertThat(k.sql()).isEqualTo("lower(display_id) = lower(?)");
-      assertThat(k.params()).containsExactly(value);
+      assertThat(k.sql()).isEqualTo("display_id ILIKE ?");
+      assertThat(k.params()).containsExactly(value.replace("%", "\\%").replace("_", "\\_"));
     }
   }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.openlms.app.support.Http;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
+import org.openlms.app.tenancy.TenantService;
+import org.openlms.app.tenancy.TenantTransactions;
 import tools.jackson.databind.JsonNode;
 
 /** The Customers entity set with LoanPro's payloads, against a real server and database. */
@@ -55,6 +57,12 @@ class CustomersIT {
     }
     JsonNode plain = http.api("GET", CUSTOMERS + "(" + id + ")", t.id(), t.token(), null).body().get("d");
     assertThat(plain.get("MailAddress").has("__deferred")).isTrue();
+    // The change is audited in its transaction, and the audit row does not carry the SSN.
+    var db = server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
+    assertThat(db.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'Customer' AND entity_id = ?").param(id)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(db.sql("SELECT count(*) FROM audit_log WHERE detail::text LIKE '%6789%'").query(Long.class).single())
+        .isZero();
   }
 
   @Test
