@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 /** LoanPro's Address entity (a customer's PrimaryAddress or MailAddress) in and out. */
 final class AddressJson {
 
+  /** Writable fields, plus those LoanPro answers and clients send back (accepted, ignored: they are derived). */
   private static final Set<String> KNOWN = Set.of("__metadata", "__update", "__id", "id", "address1", "address2",
-      "city", "state", "zipcode", "country");
+      "city", "state", "zipcode", "country", "created", "active", "isVerified", "isStandardized", "geoLat", "geoLon");
   private static final Pattern STATE = Pattern.compile("geo\\.state\\.[A-Za-z]{2,3}");
   private static final Pattern COUNTRY = Pattern.compile("company\\.country\\.[a-z]{2,30}");
 

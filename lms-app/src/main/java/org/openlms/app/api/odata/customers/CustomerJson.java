@@ -26,7 +26,10 @@ final class CustomerJson {
       "Notes");
   /** Fields clients send back as they read them; they are ours to set, so they are accepted and ignored. */
   private static final Set<String> IGNORED = Set.of("__metadata", "__update", "__id", "__ignoreWarnings", "id",
-      "created", "lastUpdate", "loanRole");
+      "created", "lastUpdate", "loanRole", "mcId", "customerId", "hasAvatar", "creditScoreId", "ofacMatch",
+      "ofacTested");
+  /** The masked form this API answers; sent back unchanged (a GET then PUT), it keeps the stored SSN. */
+  private static final Pattern MASKED_SSN = Pattern.compile("\\*{3}-\\*{2}-\\d{0,4}");
   private static final Set<String> FIELDS = Set.of("customerType", "customerIdType", "customId", "status",
       "firstName", "middleName", "lastName", "birthDate", "gender", "generationCode", "email", "ssn",
       "driverLicense", "companyName", "contactName", "creditLimit", "primaryPhone", "active", "PrimaryAddress",
@@ -51,29 +54,45 @@ final class CustomerJson {
     }
     FieldReader r = new FieldReader("Customer", body);
     for (String name : body.propertyNames()) {
+      if (NAVIGATIONS.contains(name) && deferred(body.get(name))) {
+        continue; // a {"__deferred":...} stub read back from a GET carries no data
+      }
       if (!FIELDS.contains(name) && !IGNORED.contains(name)) {
         r.fail(FieldReader.clip(name), NAVIGATIONS.contains(name) ? "writing " + name + " is not supported here"
             : name.equals("dob") ? "unknown field (the birth date is birthDate)" : "unknown field");
       }
     }
     r.throwIfInvalid();
-    UnaryOperator<Customer> change = c -> apply(body, c);
-    change.apply(blank()); // throws the field problems of the payload itself
-    return change;
+    apply(body, blank(), true); // throws the field problems of the payload itself
+    return c -> apply(body, c, false);
   }
 
-  private static Customer apply(JsonNode b, Customer c) {
+  private static boolean writes(JsonNode b, String nav) {
+    return b.has(nav) && !b.get(nav).isNull() && !deferred(b.get(nav));
+  }
+
+  private static boolean deferred(JsonNode v) {
+    return v.isObject() && v.size() == 1 && v.has("__deferred");
+  }
+
+  /** @param check whether only the payload is being checked (no stored customer to compare a masked SSN with) */
+  private static Customer apply(JsonNode b, Customer c, boolean check) {
     FieldReader r = new FieldReader("Customer", b);
     String ssn = text(r, b, "ssn", 20, c.ssn());
-    if (b.has("ssn") && ssn != null && !SSN.matcher(ssn).matches()) {
+    if (ssn != null && MASKED_SSN.matcher(ssn).matches()) {
+      if (!check && !ssn.equals(c.maskedSsn())) {
+        r.fail("ssn", "send the full SSN to set or change it; the masked form only keeps the stored one");
+      }
+      ssn = c.ssn();
+    } else if (b.has("ssn") && ssn != null && !SSN.matcher(ssn).matches()) {
       r.fail("ssn", "must be digits, optionally with dashes"); // the value itself is never echoed
     }
     LocalDate birth = b.has("birthDate") ? r.date("birthDate") : c.birthDate();
     BigDecimal limit = b.has("creditLimit") ? r.decimal("creditLimit") : c.creditLimit();
     Boolean active = b.has("active") ? r.flag("active") : Boolean.valueOf(c.active());
-    Address primary = b.has("PrimaryAddress") && !b.get("PrimaryAddress").isNull()
+    Address primary = writes(b, "PrimaryAddress")
         ? AddressJson.read("PrimaryAddress", b.get("PrimaryAddress"), c.primaryAddress()) : c.primaryAddress();
-    Address mail = b.has("MailAddress") && !b.get("MailAddress").isNull()
+    Address mail = writes(b, "MailAddress")
         ? AddressJson.read("MailAddress", b.get("MailAddress"), c.mailAddress()) : c.mailAddress();
     Customer out = new Customer(c.id(),
         b.has("customerType") ? code(r, b, "customerType", TYPE, "customer.type.individual or customer.type.company",

@@ -120,6 +120,26 @@ class CustomersIT {
         .isEqualTo(409);
   }
 
+  /** Integrators read a customer, change a field and PUT the document back; the masked SSN and stubs are kept. */
+  @Test
+  void aCustomerReadWithItsAddressesCanBePutBackAsIs() {
+    TenantAccess t = server.newTenant();
+    long id = create(http, t, customer("Ada", "Lovelace", "\"ssn\":\"123-45-6789\",\"birthDate\":\"1985-12-01\","));
+    JsonNode read = http.api("GET", CUSTOMERS + "(" + id + ")?$expand=PrimaryAddress,MailAddress", t.id(), t.token(),
+        null).body().get("d");
+    String back = read.toString().replace("\"Lovelace\"", "\"King\"");
+    Http.Response r = http.api("PUT", CUSTOMERS + "(" + id + ")", t.id(), t.token(), back);
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    assertThat(r.body().get("d").get("lastName").asString()).isEqualTo("King");
+    assertThat(r.body().get("d").get("ssn").asString()).isEqualTo("***-**-6789");
+    var db = server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
+    assertThat(db.sql("SELECT ssn FROM customer WHERE id = ?").param(id).query(String.class).single())
+        .isEqualTo("123-45-6789");
+    Http.Response otherMask = http.api("PUT", CUSTOMERS + "(" + id + ")", t.id(), t.token(), "{\"ssn\":\"***-**-0000\"}");
+    assertThat(otherMask.status()).isEqualTo(409);
+    assertThat(otherMask.errorMessage()).contains("Customer.ssn");
+  }
+
   @Test
   void aSecondCustomerWithTheSameSsnAndBirthDateIsRefused() {
     TenantAccess t = server.newTenant();
