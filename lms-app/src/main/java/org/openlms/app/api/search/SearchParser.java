@@ -12,6 +12,7 @@ import org.openlms.app.api.search.SearchQuery.Match;
 import org.openlms.app.api.search.SearchQuery.MatchAll;
 import org.openlms.app.api.search.SearchQuery.QueryString;
 import org.openlms.app.api.search.SearchQuery.Range;
+import org.openlms.app.api.search.SearchQuery.Terms;
 import org.openlms.app.api.search.SearchRequest.Aggregation;
 import org.openlms.app.api.search.SearchRequest.SortKey;
 import org.openlms.app.errors.InvalidInputException;
@@ -81,6 +82,7 @@ public final class SearchParser {
       }
       case "match" -> match(arg, at);
       case "range" -> range(arg, at);
+      case "term", "terms" -> terms(arg, at, type.equals("terms"));
       case "query_string" -> queryString(arg, at);
       case "exists" -> {
         requireKeys(arg, at, Set.of("field"));
@@ -88,7 +90,7 @@ public final class SearchParser {
       }
       case "bool" -> bool(arg, at, depth);
       default -> throw fail("unsupported query type '" + clip(type) + "' at " + path
-          + " (supported: match_all, match, bool, range, query_string, exists)");
+          + " (supported: match_all, match, term, terms, bool, range, query_string, exists)");
     };
   }
 
@@ -101,6 +103,28 @@ public final class SearchParser {
       return new Match(field, scalar(v.get("query"), at + "." + field + ".query"), operatorAnd(v.get("operator"), at));
     }
     return new Match(field, scalar(v, at + "." + field), false);
+  }
+
+  private Terms terms(JsonNode arg, String at, boolean many) {
+    Map.Entry<String, JsonNode> f = single(arg, at);
+    String field = name(f.getKey(), at);
+    JsonNode v = f.getValue();
+    String p = at + "." + field;
+    if (!many) {
+      if (v.isObject()) {
+        requireKeys(v, p, Set.of("value"));
+        v = v.get("value");
+      }
+      return new Terms(field, List.of(scalar(v, p)));
+    }
+    if (!v.isArray() || v.isEmpty() || v.size() > 100) {
+      throw fail(p + " must be a list of 1 to 100 values");
+    }
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      values.add(scalar(v.get(i), p + "[" + i + "]"));
+    }
+    return new Terms(field, values);
   }
 
   private Range range(JsonNode arg, String at) {

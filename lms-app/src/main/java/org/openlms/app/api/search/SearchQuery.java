@@ -13,6 +13,16 @@ public sealed interface SearchQuery {
   /** {@code match}: words of a text field (any of them, or all with {@code operator: and}); equality otherwise. */
   record Match(String field, Object value, boolean all) implements SearchQuery {}
 
+  /**
+   * {@code term} (one value) and {@code terms} (any of the values): exact values, no word splitting; on a text
+   * field a value matches as one whole word or phrase, case-insensitively.
+   */
+  record Terms(String field, List<Object> values) implements SearchQuery {
+    public Terms {
+      values = List.copyOf(values);
+    }
+  }
+
   /** {@code range} with any of gt, gte, lt, lte (null when absent). */
   record Range(String field, Object gt, Object gte, Object lt, Object lte) implements SearchQuery {}
 

@@ -19,6 +19,7 @@ import org.openlms.app.api.search.SearchQuery.Match;
 import org.openlms.app.api.search.SearchQuery.MatchAll;
 import org.openlms.app.api.search.SearchQuery.QueryString;
 import org.openlms.app.api.search.SearchQuery.Range;
+import org.openlms.app.api.search.SearchQuery.Terms;
 
 /**
  * Turns a query tree into a SQL condition over one index. The SQL text is made of code constants and declared
@@ -51,6 +52,8 @@ final class SearchTranslator {
       sql.append("TRUE");
     } else if (q instanceof Match m) {
       match(index.field(m.field()), m.value(), m.all());
+    } else if (q instanceof Terms t) {
+      terms(index.field(t.field()), t.values());
     } else if (q instanceof Range r) {
       range(index.field(r.field()), r);
     } else if (q instanceof QueryString s) {
@@ -92,6 +95,20 @@ final class SearchTranslator {
       }
       default -> compare(f, " = ", value);
     }
+  }
+
+  private void terms(SearchField f, List<Object> values) {
+    sql.append("(");
+    for (int i = 0; i < values.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ");
+      if (f.kind() == Kind.TEXT) {
+        sql.append(f.column()).append(" ~* ?");
+        params.add("\\m" + regex(text(values.get(i)), "\\*", "\\?") + "\\M"); // * and ? literal here
+      } else {
+        match(f, values.get(i), false);
+      }
+    }
+    sql.append(")");
   }
 
   private void any(SearchField f, List<String> patterns, String joiner) {

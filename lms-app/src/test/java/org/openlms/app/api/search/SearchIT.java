@@ -119,6 +119,16 @@ class SearchIT {
   }
 
   @Test
+  void termAndTermsMatchExactValues() {
+    List<String> all = ids(search(LOANS, "{}"), "id");
+    assertThat(loans("{\"query\":{\"terms\":{\"id\":[" + all.get(0) + "," + all.get(2) + "]}}}"))
+        .containsExactly("L-001", "L-003");
+    assertThat(loans("{\"query\":{\"term\":{\"displayId\":\"L-002\"}}}")).containsExactly("L-002");
+    assertThat(loans("{\"query\":{\"term\":{\"title\":\"car loan\"}}}")).containsExactly("L-001");
+    assertThat(loans("{\"query\":{\"term\":{\"title\":\"car*\"}}}")).isEmpty();
+  }
+
+  @Test
   void rangeOnNumbersAndDatesAndTheReferenceBodies() {
     assertThat(loans("""
         {"query":{"bool":{"must":{"match":{"loanAmount":20000}},

@@ -54,6 +54,16 @@ class SearchTranslatorTest {
   }
 
   @Test
+  void termAndTermsAreExactValues() {
+    SqlFragment ids = loans("{\"terms\":{\"id\":[1,\"2\"]}}");
+    assertThat(ids.sql()).isEqualTo("(id = CAST(? AS numeric) OR id = CAST(? AS numeric))");
+    assertThat(ids.params()).containsExactly(new BigDecimal("1"), new BigDecimal("2"));
+    SqlFragment phrase = loans("{\"term\":{\"title\":{\"value\":\"car l*an\"}}}");
+    assertThat(phrase.sql()).isEqualTo("(title ~* ?)");
+    assertThat(phrase.params()).containsExactly("\\mcar\\ l\\*an\\M");
+  }
+
+  @Test
   void unknownFieldsAndWrongTypesAreRefusedByName() {
     assertRefused("{\"match\":{\"balance\":1}}", "unknown field 'balance' for Loans");
     assertRefused("{\"range\":{\"title\":{\"gt\":\"a\"}}}", "range needs a number or date field");
