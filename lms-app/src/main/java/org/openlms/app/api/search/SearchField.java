@@ -1,10 +1,19 @@
 package org.openlms.app.api.search;
 
 /**
- * One searchable field: the name clients use, the developer-written SQL column of the search source, and how
- * it is matched and answered.
+ * One searchable field: the name clients use, the developer-written SQL column of the search source, how it
+ * is matched and whether results carry it.
  */
-public record SearchField(String name, String column, Kind kind) {
+public record SearchField(String name, String column, Kind kind, boolean answered) {
+
+  public SearchField(String name, String column, Kind kind) {
+    this(name, column, kind, true);
+  }
+
+  /** A field that can be queried but is not part of the answer (e.g. the names of all of a loan's customers). */
+  static SearchField queryOnly(String name, String column, Kind kind) {
+    return new SearchField(name, column, kind, false);
+  }
 
   public enum Kind {
     /** Whole value, case-insensitive ({@code match} is equality; {@code query_string} wildcards span it all). */

@@ -13,13 +13,17 @@ import java.util.List;
 final class SearchIndexes {
 
   /**
-   * One row per live loan: its setup, its primary customer and its latest status-archive row (null figures when
-   * it has none). Statuses are not modelled yet, so loanStatusText is null.
+   * One row per live loan: its setup, its primary customer, the names of all its customers and its latest
+   * status-archive row (null figures when it has none). Statuses are not modelled yet, so loanStatusText is null.
    */
   static final SearchIndex LOANS = SearchIndex.of("Loans", """
       (SELECT l.id, l.display_id, l.title, l.archived::int AS archived, s.loan_amount, s.contract_date,
           pc.name AS primary_customer_name, pc.primary_phone, NULL::text AS loan_status_text,
-          a.days_past_due, a.principal_balance, a.payoff, a.next_payment_date, a.next_payment_amount
+          a.days_past_due, a.principal_balance, a.payoff, a.next_payment_date, a.next_payment_amount,
+          (SELECT string_agg(c.first_name, ' ') FROM loan_customer lc JOIN customer c ON c.id = lc.customer_id
+           WHERE lc.loan_id = l.id) AS customer_first_names,
+          (SELECT string_agg(c.last_name, ' ') FROM loan_customer lc JOIN customer c ON c.id = lc.customer_id
+           WHERE lc.loan_id = l.id) AS customer_last_names
        FROM loan l
        JOIN loan_setup s ON s.loan_id = l.id
        LEFT JOIN LATERAL (SELECT x.days_past_due, x.principal_balance, x.payoff, x.next_payment_date,
@@ -43,7 +47,10 @@ final class SearchIndexes {
       new SearchField("nextPaymentDate", "next_payment_date", DATE),
       new SearchField("nextPaymentAmount", "next_payment_amount", DECIMAL),
       new SearchField("contractDate", "contract_date", DATE),
-      new SearchField("archived", "archived", INTEGER)));
+      new SearchField("archived", "archived", INTEGER),
+      // The loan index's nested customers, as clients query them: a word of any linked customer's name.
+      SearchField.queryOnly("customers.firstName", "customer_first_names", TEXT),
+      SearchField.queryOnly("customers.lastName", "customer_last_names", TEXT)));
 
   /** One row per customer with the city and state of the primary address. */
   static final SearchIndex CUSTOMERS = SearchIndex.of("Customers", """

@@ -86,6 +86,9 @@ final class SearchRunner {
   private static Map<String, Object> row(SearchIndex index, ResultSet rs) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();
     for (SearchField f : index.fields().values()) {
+      if (!f.answered()) {
+        continue;
+      }
       m.put(f.name(), switch (f.kind()) {
         case INTEGER -> {
           long v = rs.getLong(f.column());

@@ -69,10 +69,10 @@ final class SearchTranslator {
     switch (f.kind()) {
       case TEXT -> {
         List<String> words = WORD_SPLIT.splitAsStream(text(value)).filter(w -> !w.isEmpty()).toList();
-        if (words.isEmpty() || words.size() > MAX_TERMS) {
-          if (words.size() > MAX_TERMS) {
-            throw fail("match on " + f.name() + " takes at most " + MAX_TERMS + " words");
-          }
+        if (words.size() > MAX_TERMS) {
+          throw fail("match on " + f.name() + " takes at most " + MAX_TERMS + " words");
+        }
+        if (words.isEmpty()) {
           sql.append("FALSE"); // nothing to match, as Elasticsearch answers for a query of only punctuation
           return;
         }

@@ -97,6 +97,7 @@ class SearchIT {
     }
     assertThat(l1.get("principalBalance").isString()).isTrue();
     assertThat(l1.get("archived").asInt()).isZero();
+    assertThat(l1.has("customers.firstName")).isFalse();
     JsonNode l2 = d.get("results").get(1);
     assertThat(l2.get("daysPastDue").isNull()).isTrue();
     assertThat(l2.get("payoff").isNull()).isTrue();
@@ -116,6 +117,9 @@ class SearchIT {
         .containsExactly("L-003");
     assertThat(loans("{\"query\":{\"match\":{\"primaryCustomerName\":\"lovelace\"}}}")).containsExactly("L-001");
     assertThat(loans("{\"query\":{\"match\":{\"loanStatusText\":\"Open\"}}}")).isEmpty();
+    assertThat(loans("{\"query\":{\"match\":{\"customers.lastName\":\"LOVELACE\"}}}")).containsExactly("L-001");
+    assertThat(loans("{\"query\":{\"query_string\":{\"query\":\"ad*\",\"fields\":[\"customers.firstName\"]}}}"))
+        .containsExactly("L-001");
   }
 
   @Test
