@@ -13,6 +13,7 @@ import org.openlms.app.errors.InvalidInputException;
 import org.openlms.engine.terms.Coded;
 import org.openlms.engine.terms.UnknownCodeException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * Reads LoanPro request values the way its clients send them: money and counts as numbers or strings, dates
@@ -58,6 +59,8 @@ public final class FieldReader {
       }
     } catch (NumberFormatException e) {
       fail(field, "must be a number, not '" + clip(v.asString()) + "'");
+    } catch (JsonNodeException e) {
+      fail(field, "is out of range"); // e.g. 1e400, which JSON parsing turned into an infinite double
     }
     return null;
   }

@@ -17,6 +17,7 @@ import org.openlms.app.api.search.SearchRequest.Aggregation;
 import org.openlms.app.api.search.SearchRequest.SortKey;
 import org.openlms.app.errors.InvalidInputException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * Reads the Elasticsearch body subset LoanPro's clients send. Anything else is refused with a message naming
@@ -284,8 +285,8 @@ public final class SearchParser {
       return v.asString();
     }
     if (v.isNumber()) {
-      BigDecimal d = v.decimalValue();
-      if (d.abs().compareTo(new BigDecimal("1e15")) > 0 || d.scale() > 10) {
+      BigDecimal d = decimal(v);
+      if (d == null || d.abs().compareTo(new BigDecimal("1e15")) > 0 || d.scale() > 10) {
         throw fail(at + " is out of range");
       }
       return d;
@@ -314,7 +315,7 @@ public final class SearchParser {
     if (v == null) {
       return null;
     }
-    BigDecimal d = v.isNumber() ? v.decimalValue() : null;
+    BigDecimal d = v.isNumber() ? decimal(v) : null;
     if (v.isString() && v.asString().strip().matches("\\d{1,9}")) {
       d = new BigDecimal(v.asString().strip());
     }
@@ -322,6 +323,15 @@ public final class SearchParser {
       throw fail(at + " must be a whole number from 0 to " + max);
     }
     return d.intValue();
+  }
+
+  /** The number as written; null for one a double cannot hold (e.g. 1e400 read as Infinity). */
+  private static BigDecimal decimal(JsonNode v) {
+    try {
+      return v.decimalValue();
+    } catch (NumberFormatException | JsonNodeException e) {
+      return null;
+    }
   }
 
   static InvalidInputException fail(String message) {

@@ -226,6 +226,7 @@ class SearchIT {
     assertThat(refused(LOANS, "{\"query\":{\"match\":")).contains("Malformed JSON");
     assertThat(refused(LOANS, "{\"query\":{\"wildcard\":{\"title\":\"c*\"}}}")).contains("unsupported query type");
     assertThat(refused(LOANS + "?$top=abc", "{}")).contains("$top");
+    assertThat(refused(LOANS, "{\"query\":{\"range\":{\"loanAmount\":{\"gt\":1e400}}}}")).contains("out of range");
     assertThat(refused(LOANS + "?$filter=id%20eq%201", "{}")).contains("$filter");
   }
 

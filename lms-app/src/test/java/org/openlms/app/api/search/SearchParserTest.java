@@ -80,6 +80,9 @@ class SearchParserTest {
     assertRefused("{\"query\":{\"match\":{\"a; DROP TABLE loan\":1}}}", "is not a field name");
     assertRefused("{\"query\":{\"match\":{\"a\":null}}}", "needs a value");
     assertRefused("{\"query\":{\"match\":{\"a\":[1]}}}", "must be a string, number or boolean");
+    assertRefused("{\"query\":{\"match\":{\"a\":1e400}}}", "out of range");
+    assertRefused("{\"query\":{\"match\":{\"a\":-1e400}}}", "out of range");
+    assertRefused("{\"size\":1e400}", "size must be a whole number");
   }
 
   @Test

@@ -93,6 +93,9 @@ class CustomersIT {
     Http.Response state = http.api("POST", CUSTOMERS, t.id(), t.token(),
         "{\"firstName\":\"A\",\"lastName\":\"B\",\"MailAddress\":{\"state\":\"Colorado\"}}");
     assertThat(state.errorMessage()).contains("MailAddress.state");
+    Http.Response huge = http.api("POST", CUSTOMERS, t.id(), t.token(), customer("A", "B", "\"creditLimit\":1e400,"));
+    assertThat(huge.status()).as(huge.raw()).isEqualTo(409);
+    assertThat(huge.errorMessage()).contains("Customer.creditLimit");
     Http.Response bareArray = http.api("POST", CUSTOMERS, t.id(), t.token(), "[]");
     assertThat(bareArray.status()).isEqualTo(409);
   }
