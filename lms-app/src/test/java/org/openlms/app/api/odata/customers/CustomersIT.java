@@ -177,6 +177,20 @@ class CustomersIT {
   }
 
   @Test
+  void hostileStringsAreStoredAndAnsweredAsData() {
+    TenantAccess t = server.newTenant();
+    String hostile = "Robert'); DROP TABLE customer;-- <script>\\u00e9";
+    long id = create(http, t, customer(hostile.replace("\\", "\\\\").replace("\"", "\\\""), "O'Brien", ""));
+    JsonNode d = http.api("GET", CUSTOMERS + "(" + id + ")", t.id(), t.token(), null).body().get("d");
+    assertThat(d.get("firstName").asString()).isEqualTo(hostile);
+    assertThat(d.get("lastName").asString()).isEqualTo("O'Brien");
+    Http.Response nul = http.api("POST", CUSTOMERS, t.id(), t.token(), customer("A\\u0000B", "C", ""));
+    assertThat(nul.status()).isEqualTo(409);
+    assertThat(http.api("GET", CUSTOMERS, t.id(), t.token(), null).body().get("d").get("summary").get("total")
+        .asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aTenantNeverSeesAnotherTenantsCustomers() {
     TenantAccess a = server.newTenant();
     TenantAccess b = server.newTenant();
