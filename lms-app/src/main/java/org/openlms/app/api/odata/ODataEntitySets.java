@@ -2,6 +2,7 @@ package org.openlms.app.api.odata;
 
 import org.openlms.app.api.odata.query.ODataEntity;
 import org.openlms.app.api.odata.query.ODataModel;
+import org.openlms.app.api.odata.query.ODataProperty;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.ODataQueryPlanner;
 import org.openlms.app.api.odata.query.ODataType;
@@ -78,8 +79,34 @@ public class ODataEntitySets {
       .property("created", "created", ODataType.DATETIME)
       .build();
 
+  /** Customers with their two addresses joined; the SSN can be selected (answered masked) but not filtered. */
+  static final ODataEntity CUSTOMERS = ODataEntity.builder("Customers", "Entity.Customer",
+          org.openlms.app.customer.CustomerRepository.ENTITY, "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("customId", "custom_id", ODataType.STRING)
+      .property("customerType", "customer_type", ODataType.STRING)
+      .property("customerIdType", "customer_id_type", ODataType.STRING)
+      .property("status", "status", ODataType.STRING)
+      .property("firstName", "first_name", ODataType.STRING)
+      .property("middleName", "middle_name", ODataType.STRING)
+      .property("lastName", "last_name", ODataType.STRING)
+      .property("birthDate", "birth_date", ODataType.DATE)
+      .property("gender", "gender", ODataType.STRING)
+      .property("generationCode", "generation_code", ODataType.STRING)
+      .property("email", "email", ODataType.STRING)
+      .add(ODataProperty.selectOnly("ssn", "ssn_last4", ODataType.STRING))
+      .property("driverLicense", "driver_license", ODataType.STRING)
+      .property("companyName", "company_name", ODataType.STRING)
+      .property("contactName", "contact_name", ODataType.STRING)
+      .property("creditLimit", "credit_limit", ODataType.DECIMAL)
+      .property("primaryPhone", "primary_phone", ODataType.STRING)
+      .property("active", "active::int", ODataType.INTEGER)
+      .property("created", "created", ODataType.DATETIME)
+      .property("lastUpdate", "last_update", ODataType.DATETIME)
+      .build();
+
   private final ODataQueryPlanner planner =
-      new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS, STATUS_ARCHIVE, PAYMENTS));
+      new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS, STATUS_ARCHIVE, PAYMENTS, CUSTOMERS));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

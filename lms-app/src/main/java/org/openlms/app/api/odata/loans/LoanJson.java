@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import org.openlms.app.api.odata.FieldReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.openlms.app.loan.LoanSetup;
 import tools.jackson.databind.JsonNode;
 
 /** The Loan entity in LoanPro's JSON: requests read into {@link LoanChanges}, answers written with navigations. */
-final class LoanJson {
+public final class LoanJson {
 
   /** Navigations a loan answers; those not expanded come back as {@code __deferred}. */
   static final List<String> NAVIGATIONS = List.of("LoanSetup", "LoanSettings", "StatusArchive", "Transactions",
@@ -80,7 +81,7 @@ final class LoanJson {
     return new LoanSettings(status, sub, source, Boolean.TRUE.equals(autopay), Boolean.TRUE.equals(stoplight));
   }
 
-  static Map<String, Object> view(LoanView v, Set<String> expand, String base) {
+  public static Map<String, Object> view(LoanView v, Set<String> expand, String base) {
     Loan l = v.loan();
     String key = "Loans(id=" + l.id() + ")";
     Map<String, Object> m = new LinkedHashMap<>();
@@ -114,7 +115,7 @@ final class LoanJson {
   }
 
   /** Validates {@code $expand}: known navigations that this server can expand today. */
-  static Set<String> expand(String raw) {
+  public static Set<String> expand(String raw) {
     if (raw == null || raw.isBlank()) {
       return Set.of();
     }

@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import org.openlms.app.api.odata.FieldReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -8,6 +8,8 @@ import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataSelect;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.customer.CustomerService;
+import org.openlms.app.customer.LoanLink;
 import org.openlms.app.loan.LoanChanges;
 import org.openlms.app.loan.LoanService;
 import org.openlms.app.loan.LoanServicing;
@@ -42,9 +44,11 @@ class LoansController {
   private final ODataEntitySets sets;
   private final TenantTransactions tx;
   private final TenantService tenants;
+  private final CustomerService customers;
 
   LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
-      TenantService tenants) {
+      TenantService tenants, CustomerService customers) {
+    this.customers = customers;
     this.loans = loans;
     this.servicing = servicing;
     this.sets = sets;
@@ -77,13 +81,16 @@ class LoansController {
   }
 
   /**
-   * Changes the loan and logs or reverses payments ({@code "Payments":{"results":[...]}}), all in one
+   * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and links or unlinks
+   * customers ({@code "Customers":{"results":[...]}}), all in one
    * transaction: either everything in the request happens or nothing does.
    */
   @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
   Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
     LoanView current = loans.get(tenant, id);
     JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
+    JsonNode customerNode = body instanceof ObjectNode o ? o.remove("Customers") : null;
+    List<LoanLink> links = customerNode == null ? List.of() : LoanCustomersJson.read(customerNode);
     LoanChanges changes = LoanJson.read(body, current);
     PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, tenants.businessDate(tenant));
     tx.inTransaction(tenant, db -> {
@@ -92,6 +99,9 @@ class LoansController {
       }
       if (parsed != null && !parsed.payments().isEmpty()) {
         servicing.logPayments(tenant, id, parsed.payments(), ACTOR);
+      }
+      if (!links.isEmpty()) {
+        customers.link(tenant, id, links, ACTOR);
       }
       if (parsed != null) {
         parsed.reversals().forEach(r -> servicing.reversePayment(tenant, id, r.paymentId(), r.reason(), r.date(), ACTOR));

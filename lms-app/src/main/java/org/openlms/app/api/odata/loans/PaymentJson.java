@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import org.openlms.app.api.odata.FieldReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

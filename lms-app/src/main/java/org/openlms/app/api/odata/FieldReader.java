@@ -1,4 +1,4 @@
-package org.openlms.app.api.odata.loans;
+package org.openlms.app.api.odata;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,13 +13,14 @@ import org.openlms.app.errors.InvalidInputException;
 import org.openlms.engine.terms.Coded;
 import org.openlms.engine.terms.UnknownCodeException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * Reads LoanPro request values the way its clients send them: money and counts as numbers or strings, dates
  * as {@code YYYY-MM-DD}, {@code YYYY-MM-DD hh:mm:ss} or {@code /Date(epoch seconds)/}, flags as 1/0 or
- * true/false. Problems are collected per field ({@code LoanSetup.loanAmount: ...}) and reported together.
+ * true/false. Shared by the entity sets' JSON readers. Problems are collected per field ({@code LoanSetup.loanAmount: ...}) and reported together.
  */
-final class FieldReader {
+public final class FieldReader {
 
   private static final Pattern ODATA_DATE = Pattern.compile("^/Date\\((-?\\d{1,12})\\)/$");
   private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
@@ -28,21 +29,21 @@ final class FieldReader {
   private final JsonNode node;
   private final List<String> errors = new ArrayList<>();
 
-  FieldReader(String entity, JsonNode node) {
+  public FieldReader(String entity, JsonNode node) {
     this.entity = entity;
     this.node = node;
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     JsonNode v = node.get(field);
     return v != null && !v.isNull();
   }
 
-  void fail(String field, String reason) {
+  public void fail(String field, String reason) {
     errors.add(entity + "." + field + ": " + reason);
   }
 
-  BigDecimal decimal(String field) {
+  public BigDecimal decimal(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -58,11 +59,13 @@ final class FieldReader {
       }
     } catch (NumberFormatException e) {
       fail(field, "must be a number, not '" + clip(v.asString()) + "'");
+    } catch (JsonNodeException e) {
+      fail(field, "is out of range"); // e.g. 1e400, which JSON parsing turned into an infinite double
     }
     return null;
   }
 
-  Integer integer(String field) {
+  public Integer integer(String field) {
     BigDecimal d = decimal(field);
     if (d == null) {
       return null;
@@ -75,7 +78,7 @@ final class FieldReader {
     }
   }
 
-  Boolean flag(String field) {
+  public Boolean flag(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -91,7 +94,7 @@ final class FieldReader {
     return null;
   }
 
-  LocalDate date(String field) {
+  public LocalDate date(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -112,7 +115,7 @@ final class FieldReader {
     }
   }
 
-  String text(String field, int maxLength) {
+  public String text(String field, int maxLength) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -129,7 +132,7 @@ final class FieldReader {
     return s;
   }
 
-  <E extends Enum<E> & Coded> E code(String field, Class<E> type) {
+  public <E extends Enum<E> & Coded> E code(String field, Class<E> type) {
     String s = text(field, 200);
     if (s == null) {
       return null;
@@ -143,17 +146,17 @@ final class FieldReader {
   }
 
   /** Throws the collected problems, if any, as one 409. */
-  void throwIfInvalid() {
+  public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(String.join("; ", errors));
     }
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return errors;
   }
 
-  static String clip(String s) {
+  public static String clip(String s) {
     return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "..." : s;
   }
 }
