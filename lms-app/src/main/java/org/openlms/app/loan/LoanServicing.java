@@ -1,5 +1,6 @@
 package org.openlms.app.loan;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,50 @@ public class LoanServicing {
     }
     return Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), through).stream()
         .filter(r -> !r.date().isBefore(from)).map(DayRow::status).toList();
+  }
+
+  /**
+   * The loan's transactions: what happened up to the day its state has reached (replayed from the start, so
+   * each row carries the balance after it), then the installments still scheduled.
+   */
+  public List<LoanTransaction> transactions(Tenant tenant, long loanId) {
+    JdbcClient db = tx.jdbc(tenant);
+    loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+    Loaded l = load(db, loanId);
+    LocalDate reached = l.state.date();
+    List<LoanTransaction> out = new ArrayList<>();
+    var terms = l.schedule.terms();
+    out.add(new LoanTransaction(loanId + "-0-info-origin", "origination", "Origination", terms.contractDate(), 0,
+        null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        terms.loanAmount(), false, true));
+    List<PaymentRecord> active = l.payments.stream().filter(PaymentRecord::active).toList();
+    if (!reached.isBefore(terms.contractDate())) {
+      int paid = 0;
+      for (DayRow r : Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), reached)) {
+        int period = Math.min(r.state().nextIndex() + 1, l.schedule.size());
+        for (var e : r.events()) {
+          if (e instanceof org.openlms.engine.state.LoanEvent.LateFeeAssessed f) {
+            out.add(new LoanTransaction(loanId + "-0-chg" + f.number() + "-" + r.date(), "charge.latefee",
+                "Late Fee", r.date(), f.number(), null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, f.amount(), r.state().principalBalance(), false, false));
+          }
+        }
+        for (var a : r.payments()) {
+          PaymentRecord p = active.get(paid++);
+          out.add(new LoanTransaction(loanId + "-0-pay" + p.id(), "payment", "Payment: " + (p.info() == null ? ""
+              : p.info()), p.date(), period, null, null, p.id(), p.amount(), a.interest(), a.principal(), a.fees(),
+              BigDecimal.ZERO, r.state().principalBalance(), false, false));
+        }
+      }
+    }
+    for (var i : l.schedule.installments()) {
+      if (i.dueDate().isAfter(reached)) {
+        out.add(new LoanTransaction(loanId + "-0-spm" + i.number(), "scheduledPayment", "Scheduled Payment",
+            i.dueDate(), i.number(), i.periodStart(), i.dueDate(), null, i.payment(), i.interest(), i.principal(),
+            BigDecimal.ZERO, BigDecimal.ZERO, i.balance(), true, false));
+      }
+    }
+    return out;
   }
 
   public List<PaymentRecord> payments(Tenant tenant, long loanId) {

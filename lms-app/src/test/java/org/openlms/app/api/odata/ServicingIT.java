@@ -101,6 +101,45 @@ class ServicingIT {
   }
 
   @Test
+  void transactionsListTheOriginationPostedPaymentsAndScheduledPaymentsInLoanProsShape() {
+    TenantAccess t = server.newTenant();
+    long scheduled = create(t, "T1", false); // not activated: every installment is still to come
+    JsonNode future = http.api("GET", LOANS + "(" + scheduled + ")/Transactions?nopaging", t.id(), t.token(), null)
+        .body().get("d");
+    assertThat(future.get("summary").get("total").asInt()).isEqualTo(61);
+    JsonNode origin = future.get("results").get(0);
+    assertThat(origin.get("type").asString()).isEqualTo("origination");
+    assertThat(origin.get("principalBalance").asString()).isEqualTo("15000.00");
+    assertThat(origin.get("periodStart").asString()).isEqualTo("/Date(-62169984000)/");
+    BigDecimal principal = BigDecimal.ZERO;
+    for (int i = 1; i <= 60; i++) {
+      JsonNode row = future.get("results").get(i);
+      assertThat(row.get("type").asString()).isEqualTo("scheduledPayment");
+      assertThat(row.get("future").asInt()).isEqualTo(1);
+      assertThat(row.get("period").asInt()).isEqualTo(i);
+      assertThat(row.get("displayOrder").asString()).isEqualTo(String.valueOf(i + 1));
+      principal = principal.add(new BigDecimal(row.get("paymentPrincipal").asString()));
+    }
+    assertThat(principal).isEqualByComparingTo("15000.00");
+    assertThat(future.get("results").get(1).get("paymentAmount").asString()).isEqualTo("281.01");
+
+    long paid = create(t, "T2", true);
+    ok(http.api("PUT", LOANS + "(" + paid + ")", t.id(), t.token(), PAY_SEP_1));
+    JsonNode rows = http.api("GET", LOANS + "(" + paid + ")/Transactions?$top=2", t.id(), t.token(), null)
+        .body().get("d").get("results");
+    JsonNode payment = rows.get(1);
+    assertThat(payment.get("type").asString()).isEqualTo("payment");
+    assertThat(payment.get("paymentAmount").asString()).isEqualTo("281.01");
+    assertThat(new BigDecimal(payment.get("paymentInterest").asString())
+        .add(new BigDecimal(payment.get("paymentPrincipal").asString()))).isEqualByComparingTo("281.01");
+    assertThat(new BigDecimal(payment.get("principalBalance").asString()))
+        .isEqualByComparingTo(new BigDecimal("15000.00").subtract(new BigDecimal(payment.get("paymentPrincipal").asString())));
+    Http.Response filtered = http.api("GET", LOANS + "(" + paid + ")/Transactions?$filter=type%20eq%20%27payment%27",
+        t.id(), t.token(), null);
+    assertThat(filtered.status()).isEqualTo(409);
+  }
+
+  @Test
   void aRequestIsAllOrNothingAndBadPaymentsAreRefusedByField() {
     TenantAccess t = server.newTenant();
     long id = create(t, "R", true);

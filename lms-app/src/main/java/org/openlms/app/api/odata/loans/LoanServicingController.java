@@ -66,6 +66,40 @@ class LoanServicingController {
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
   }
 
+  /** Computed rows (origination, payments, charges, scheduled payments): paged, not filterable yet. */
+  @RequestMapping(path = "/odata.svc/Loans({id})/Transactions", method = RequestMethod.GET)
+  Map<String, Object> transactions(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+    if (options.filter() != null || options.orderBy() != null || options.select() != null) {
+      throw new InvalidInputException("Transactions take $top, $skip and nopaging; $filter, $orderby and $select "
+          + "are not supported on them yet");
+    }
+    var all = servicing.transactions(tenant, id);
+    int skip = parse(options.skip() != null ? options.skip() : options.start(), 0, "$skip");
+    boolean nopaging = options.nopaging() != null && !"false".equalsIgnoreCase(options.nopaging());
+    int top = nopaging ? all.size() : parse(options.top(), 50, "$top");
+    String base = LoansController.base();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = skip; i < all.size() && rows.size() < top; i++) {
+      rows.add(TransactionJson.view(id, all.get(i), i + 1, base));
+    }
+    return ODataEnvelope.collection(rows, new QueryPlan.PageSummary(skip, top, all.size()));
+  }
+
+  private static int parse(String raw, int dflt, String name) {
+    if (raw == null || raw.isBlank()) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw.strip());
+      if (v < 0 || v > 100_000) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name + " must be a whole number between 0 and 100000");
+    }
+  }
+
   @RequestMapping(path = {"/odata.svc/LoanStatusArchive", "/odata.svc/LoanStatusArchive()"}, method = RequestMethod.GET)
   Map<String, Object> archive(Tenant tenant, ODataQueryOptions options) {
     return archive(tenant, options, null, List.of());
