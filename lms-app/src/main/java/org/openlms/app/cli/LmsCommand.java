@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lms", mixinStandardHelpOptions = true, version = "lms 0.1.0",
     description = "Open loan management system: server, tenants, tokens, daily maintenance.",
     subcommands = {ServeCommand.class, CompanyCommand.class, TenantCommand.class, TokenCommand.class,
-        SeedCommand.class, MaintenanceCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        SeedCommand.class, ImportCommand.class, MaintenanceCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LmsCommand implements Runnable {
 
   /** Returned by {@code serve}: the process keeps running until the server stops. */

@@ -108,6 +108,12 @@ public class LoanService {
     });
   }
 
+  /** The live loan with this displayId, if any. */
+  public Long idByDisplayId(Tenant tenant, String displayId) {
+    return tx.jdbc(tenant).sql("SELECT id FROM loan WHERE display_id = ? AND NOT deleted").param(displayId)
+        .query(Long.class).optional().orElse(null);
+  }
+
   public LoanView get(Tenant tenant, long id) {
     JdbcClient db = tx.jdbc(tenant);
     Loan loan = loans.find(db, id).orElseThrow(() -> new NotFoundException("Loans"));

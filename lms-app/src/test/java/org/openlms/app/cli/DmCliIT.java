@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openlms.app.support.Http;
+import org.openlms.app.support.CliRun;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.TestLoans;
 import org.openlms.app.tenancy.TenantDataSources;
@@ -49,28 +49,28 @@ class DmCliIT {
     LocalDate today = LocalDate.now(ZoneId.of("America/Denver"));
     TestLoans.giveTerms(sql, today.minusDays(40));
 
-    Run run = lms("maintenance", "run", "--tenant", String.valueOf(tenant));
-    assertThat(run.code).as(run.err).isZero();
+    CliRun run = CliRun.lms(server, "maintenance", "run", "--tenant", String.valueOf(tenant));
+    assertThat(run.code()).as(run.err()).isZero();
     JsonNode result = run.json();
     assertThat(result.get("state").asString()).isEqualTo("completed");
     assertThat(result.get("date").asString()).isEqualTo(today.toString());
     assertThat(result.get("totalLoans").asLong()).isEqualTo(10);
     assertThat(result.get("maintainedLoans").asLong()).isEqualTo(10);
     assertThat(result.get("chunksDone").asInt()).isEqualTo(4);
-    assertThat(run.err).contains("Daily maintenance " + today);
+    assertThat(run.err()).contains("Daily maintenance " + today);
     assertThat(sql.sql("SELECT count(*) FROM loan WHERE last_maintained_date = ?").param(today)
         .query(Long.class).single()).isEqualTo(10);
 
-    Run again = lms("maintenance", "run", "--tenant", String.valueOf(tenant), "--date", today.toString());
-    assertThat(again.code).isZero();
+    CliRun again = CliRun.lms(server, "maintenance", "run", "--tenant", String.valueOf(tenant), "--date", today.toString());
+    assertThat(again.code()).isZero();
     assertThat(again.json().get("id").asLong()).isEqualTo(result.get("id").asLong());
 
-    Run report = lms("maintenance", "report", "--tenant", String.valueOf(tenant), "--month",
+    CliRun report = CliRun.lms(server, "maintenance", "report", "--tenant", String.valueOf(tenant), "--month",
         today.toString().substring(0, 7));
-    assertThat(report.code).as(report.err).isZero();
-    assertThat(report.out).contains("LMS Daily Maintenance " + today.toString().substring(0, 7) + " (times in America/Denver)")
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out()).contains("LMS Daily Maintenance " + today.toString().substring(0, 7) + " (times in America/Denver)")
         .contains("Queued Loans").contains("Maintained").contains("Reverse Calc");
-    String row = report.out.lines().filter(l -> l.startsWith(String.format("%3d  ", today.getDayOfMonth())))
+    String row = report.out().lines().filter(l -> l.startsWith(String.format("%3d  ", today.getDayOfMonth())))
         .findFirst().orElseThrow();
     String[] cells = row.trim().split("\\s+");
     assertThat(cells).hasSize(10);
@@ -88,15 +88,15 @@ class DmCliIT {
   void refusedRunsAndBadMonthsExitNonZero() {
     long tenant = server.newTenant().id();
     String tomorrow = Instant.now().atZone(ZoneId.of("America/Denver")).toLocalDate().plusDays(1).toString();
-    Run future = lms("maintenance", "run", "--tenant", String.valueOf(tenant), "--date", tomorrow);
-    assertThat(future.code).isEqualTo(1);
-    assertThat(future.err).contains("is after the company's current business date");
-    Run badMonth = lms("maintenance", "report", "--tenant", String.valueOf(tenant), "--month", "2026-13");
-    assertThat(badMonth.code).isEqualTo(1);
-    assertThat(badMonth.err).contains("month must be YYYY-MM");
-    Run noTenant = lms("maintenance", "run", "--tenant", "999999999");
-    assertThat(noTenant.code).isEqualTo(1);
-    assertThat(noTenant.err).contains("Tenants");
+    CliRun future = CliRun.lms(server, "maintenance", "run", "--tenant", String.valueOf(tenant), "--date", tomorrow);
+    assertThat(future.code()).isEqualTo(1);
+    assertThat(future.err()).contains("is after the company's current business date");
+    CliRun badMonth = CliRun.lms(server, "maintenance", "report", "--tenant", String.valueOf(tenant), "--month", "2026-13");
+    assertThat(badMonth.code()).isEqualTo(1);
+    assertThat(badMonth.err()).contains("month must be YYYY-MM");
+    CliRun noTenant = CliRun.lms(server, "maintenance", "run", "--tenant", "999999999");
+    assertThat(noTenant.code()).isEqualTo(1);
+    assertThat(noTenant.err()).contains("Tenants");
   }
 
   @Test
@@ -112,33 +112,5 @@ class DmCliIT {
     assertThat(e.toString(StandardCharsets.UTF_8)).contains("needs the shared database");
   }
 
-  private Run lms(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = server.http().base();
-    all[args.length + 2] = "--admin-token";
-    all[args.length + 3] = LmsTestServer.ADMIN_TOKEN;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = LmsCommand.run(all);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
-  private record Run(int code, String out, String err) {
-    /** The command's JSON; log lines of the in-process server share stdout and are skipped. */
-    JsonNode json() {
-      return Http.JSON.readTree(out.lines().filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2}T.*"))
-          .reduce("", (a, b) -> a + b + "\n"));
-    }
-  }
 }

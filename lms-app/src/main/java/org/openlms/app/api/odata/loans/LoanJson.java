@@ -28,7 +28,7 @@ public final class LoanJson {
 
   private LoanJson() {}
 
-  static LoanChanges read(JsonNode body, LoanView current) {
+  public static LoanChanges read(JsonNode body, LoanView current) {
     if (body == null || !body.isObject()) {
       throw new InvalidInputException("The request body must be a JSON object");
     }
