@@ -41,6 +41,14 @@ class WebConfig implements WebMvcConfigurer {
   }
 
   @Bean
+  FilterRegistrationBean<ODataPathFilter> odataPaths() {
+    var reg = new FilterRegistrationBean<>(new ODataPathFilter());
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    reg.addUrlPatterns(PUBLIC);
+    return reg;
+  }
+
+  @Bean
   FilterRegistrationBean<TenantAuthFilter> tenantAuth(ApiTokenService tokens,
       TenantDirectory tenants, AuthFailureLimiter limiter, ObjectMapper json) {
     var reg = new FilterRegistrationBean<>(new TenantAuthFilter(tokens, tenants, limiter, json));

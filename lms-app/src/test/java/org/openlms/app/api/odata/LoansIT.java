@@ -112,7 +112,7 @@ class LoansIT {
     assertThat(changed.body().get("d").get("LoanSetup").get("loanTerm").asString()).isEqualTo("36");
     assertThat(changed.body().get("d").get("LoanSetup").get("loanAmount").asString()).isEqualTo("15000.00");
 
-    Http.Response activated = http.api("POST", "/api/public/api/1/Loans(" + id + ")/AutoPal.Activate()", t.id(), t.token(), null);
+    Http.Response activated = http.api("POST", "/api/public/api/1/Loans(id=" + id + ")/autopal.Activate()", t.id(), t.token(), null);
     assertThat(activated.body().get("d").get("success").asBoolean()).isTrue();
     Http.Response refused = http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), "{\"LoanSetup\":{\"loanTerm\":\"48\"}}");
     assertThat(refused.status()).isEqualTo(409);

@@ -140,6 +140,31 @@ class ServicingIT {
   }
 
   @Test
+  void expandedCollectionsPageWithAnAbsoluteNextLinkThatClientsFollow() {
+    TenantAccess t = server.newTenant();
+    long id = create(t, "E", true);
+    ok(http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), PAY_SEP_1));
+    Http.Response r = http.api("GET", LOANS + "(" + id + ")?$expand=LoanSetup,LoanSettings,StatusArchive,Payments,"
+        + "Customers,Transactions", t.id(), t.token(), null);
+    ok(r);
+    JsonNode d = r.body().get("d");
+    assertThat(d.get("Payments").get("results").size()).isEqualTo(1);
+    assertThat(d.get("Payments").has("__next")).isFalse();
+    assertThat(d.get("Customers").get("results").size()).isZero();
+    JsonNode archive = d.get("StatusArchive");
+    assertThat(archive.get("results").size()).isEqualTo(50);
+    assertThat(archive.get("results").get(0).get("date").asString()).isEqualTo("/Date(1597622400)/"); // 2020-08-17
+    String next = archive.get("__next").asString();
+    assertThat(next).startsWith("http://").contains("/odata.svc/Loans(id=" + id + ")/StatusArchive");
+    Http.Response page2 = http.send("GET", next.substring(http.base().length()), null,
+        java.util.Map.of("Authorization", "Bearer " + t.token(), "Autopal-Instance-Id", String.valueOf(t.id())));
+    ok(page2);
+    assertThat(page2.body().get("d").get("results").get(0).get("date").asString())
+        .isEqualTo("/Date(1601942400)/"); // 2020-10-06, the 51st day
+    assertThat(d.get("Transactions").get("results").get(1).get("type").asString()).isEqualTo("payment");
+  }
+
+  @Test
   void aRequestIsAllOrNothingAndBadPaymentsAreRefusedByField() {
     TenantAccess t = server.newTenant();
     long id = create(t, "R", true);

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/public/api/1/odata.svc")
-class CustomersController {
+class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigations {
 
   private static final String ACTOR = "api";
   private static final Set<String> ADDRESSES = Set.of("PrimaryAddress", "MailAddress");
@@ -89,6 +89,16 @@ class CustomersController {
   }
 
   /** The customers of a loan, each with its {@code loanRole}. */
+  @Override
+  public java.util.Set<String> names() {
+    return java.util.Set.of("Customers");
+  }
+
+  @Override
+  public Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options) {
+    return ofLoan(tenant, loanId, options);
+  }
+
   @GetMapping({"/Loans({id})/Customers", "/Loans(id={id})/Customers"})
   Map<String, Object> ofLoan(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
     loans.get(tenant, id);

@@ -20,7 +20,8 @@ public final class LoanJson {
   /** Navigations a loan answers; those not expanded come back as {@code __deferred}. */
   static final List<String> NAVIGATIONS = List.of("LoanSetup", "LoanSettings", "StatusArchive", "Transactions",
       "Payments", "Charges", "Customers", "Portfolios", "SubPortfolios", "Notes", "RecurrentCharges", "Autopays");
-  private static final Set<String> EXPANDABLE_NOW = Set.of("LoanSetup", "LoanSettings");
+  private static final Set<String> EXPANDABLE_NOW = Set.of("LoanSetup", "LoanSettings", "StatusArchive",
+      "Payments", "Transactions", "Customers");
   private static final Set<String> TOP_LEVEL = Set.of("__metadata", "__update", "__id", "id", "displayId", "title",
       "LoanSetup", "LoanSettings", "archived", "temporaryAccount", "loanAlert", "active", "deleted", "created",
       "lastMaintRun", "modId", "modTotal", "settingsId", "setupId", "humanActivityDate", "createdBy", "deletedAt",
@@ -82,6 +83,11 @@ public final class LoanJson {
   }
 
   public static Map<String, Object> view(LoanView v, Set<String> expand, String base) {
+    return view(v, expand, base, Map.of());
+  }
+
+  /** With {@code expanded}: navigations already rendered by their own endpoints (collections). */
+  public static Map<String, Object> view(LoanView v, Set<String> expand, String base, Map<String, Object> expanded) {
     Loan l = v.loan();
     String key = "Loans(id=" + l.id() + ")";
     Map<String, Object> m = new LinkedHashMap<>();
@@ -107,6 +113,8 @@ public final class LoanJson {
         m.put(nav, LoanSetupJson.view(l.id(), v.setup(), l.setupActive(), base));
       } else if (expand.contains(nav) && nav.equals("LoanSettings")) {
         m.put(nav, settingsView(l.id(), v.settings(), base));
+      } else if (expanded.containsKey(nav)) {
+        m.put(nav, expanded.get(nav));
       } else {
         m.put(nav, Map.of("__deferred", Map.of("uri", key + "/" + nav)));
       }

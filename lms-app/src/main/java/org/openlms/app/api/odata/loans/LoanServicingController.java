@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/public/api/1")
-class LoanServicingController {
+class LoanServicingController implements LoanNavigations {
 
   private final TenantTransactions tx;
   private final ODataEntitySets sets;
@@ -44,6 +44,20 @@ class LoanServicingController {
     this.sets = sets;
     this.loans = loans;
     this.servicing = servicing;
+  }
+
+  @Override
+  public java.util.Set<String> names() {
+    return java.util.Set.of("StatusArchive", "Payments", "Transactions");
+  }
+
+  @Override
+  public Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options) {
+    return switch (name) {
+      case "StatusArchive" -> loanArchive(tenant, loanId, options);
+      case "Payments" -> loanPayments(tenant, loanId, options);
+      default -> transactions(tenant, loanId, options);
+    };
   }
 
   @RequestMapping(path = {"/odata.svc/Payments", "/odata.svc/Payments()"}, method = RequestMethod.GET)

@@ -45,15 +45,17 @@ class LoansController {
   private final TenantTransactions tx;
   private final TenantService tenants;
   private final CustomerService customers;
+  private final List<LoanNavigations> navigations;
 
   LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
-      TenantService tenants, CustomerService customers) {
+      TenantService tenants, CustomerService customers, List<LoanNavigations> navigations) {
     this.customers = customers;
     this.loans = loans;
     this.servicing = servicing;
     this.sets = sets;
     this.tx = tx;
     this.tenants = tenants;
+    this.navigations = navigations;
   }
 
   @PostMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
@@ -70,14 +72,17 @@ class LoansController {
         options.skip(), options.start(), options.select(), null, options.nopaging()));
     String base = base();
     List<Map<String, Object>> rows = loans.find(tenant, plan).stream()
-        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base), plan)).toList();
+        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, id, nav, base)),
+            plan)).toList();
     return ODataEnvelope.collection(rows, plan.summary(loans.count(tenant, plan)));
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
   Map<String, Object> get(Tenant tenant, @PathVariable long id,
       @RequestParam(name = "$expand", required = false) String expand) {
-    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), LoanJson.expand(expand), base()));
+    Set<String> nav = LoanJson.expand(expand);
+    String base = base();
+    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, id, nav, base)));
   }
 
   /**
@@ -124,6 +129,35 @@ class LoansController {
     loans.activate(tenant, id, ACTOR);
     return ODataEnvelope.single(Map.of("success", true));
   }
+
+  /**
+   * Expanded collections page as LoanPro's do: the first {@value #EXPAND_PAGE} rows, and an absolute
+   * {@code __next} URL for the rest, which is the navigation's own endpoint.
+   */
+  private Map<String, Object> expanded(Tenant tenant, long id, Set<String> nav, String base) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (LoanNavigations n : navigations) {
+      for (String name : n.names()) {
+        if (!nav.contains(name)) {
+          continue;
+        }
+        ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(EXPAND_PAGE), null, null, null,
+            null, null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> d = (Map<String, Object>) n.page(name, tenant, id, first).get("d");
+        Map<String, Object> collection = new java.util.LinkedHashMap<>();
+        collection.put("results", d.get("results"));
+        long total = ((Number) ((Map<?, ?>) d.get("summary")).get("total")).longValue();
+        if (total > EXPAND_PAGE) {
+          collection.put("__next", base + "Loans(id=" + id + ")/" + name + "?$skip=" + EXPAND_PAGE + "&$top=" + EXPAND_PAGE);
+        }
+        out.put(name, collection);
+      }
+    }
+    return out;
+  }
+
+  static final int EXPAND_PAGE = 50;
 
   static String base() {
     return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/").toUriString();

@@ -1,0 +1,18 @@
+package org.openlms.app.api.odata.loans;
+
+import java.util.Map;
+import java.util.Set;
+import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.tenancy.Tenant;
+
+/**
+ * Navigations of a loan served by other controllers ({@code Loans(id)/StatusArchive}, {@code /Customers}, ...),
+ * so {@code $expand} of a loan gives exactly what the navigation URL gives.
+ */
+public interface LoanNavigations {
+
+  Set<String> names();
+
+  /** The navigation's answer for one loan, as its endpoint returns it ({@code {"d":{"results":[...],"summary":...}}}). */
+  Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options);
+}
