@@ -7,6 +7,7 @@ import org.openlms.app.security.AdminToken;
 import org.openlms.app.security.ApiTokenService;
 import org.openlms.app.security.AuthFailureLimiter;
 import org.openlms.app.security.TenantAuthFilter;
+import org.openlms.app.security.TenantRateLimiter;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantDirectory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,8 +51,8 @@ class WebConfig implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<TenantAuthFilter> tenantAuth(ApiTokenService tokens,
-      TenantDirectory tenants, AuthFailureLimiter limiter, ObjectMapper json) {
-    var reg = new FilterRegistrationBean<>(new TenantAuthFilter(tokens, tenants, limiter, json));
+      TenantDirectory tenants, AuthFailureLimiter limiter, TenantRateLimiter rates, ObjectMapper json) {
+    var reg = new FilterRegistrationBean<>(new TenantAuthFilter(tokens, tenants, limiter, rates, json));
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     reg.addUrlPatterns(PUBLIC);
     return reg;

@@ -27,9 +27,11 @@ public class TenantAuthFilter extends OncePerRequestFilter {
   private final TenantDirectory tenants;
   private final AuthFailureLimiter limiter;
   private final ObjectMapper json;
+  private final TenantRateLimiter rates;
 
   public TenantAuthFilter(ApiTokenService tokens, TenantDirectory tenants, AuthFailureLimiter limiter,
-      ObjectMapper json) {
+      TenantRateLimiter rates, ObjectMapper json) {
+    this.rates = rates;
     this.tokens = tokens;
     this.tenants = tenants;
     this.limiter = limiter;
@@ -56,6 +58,12 @@ public class TenantAuthFilter extends OncePerRequestFilter {
     if (tenant.get().status() != TenantStatus.ACTIVE) {
       ApiErrors.write(res, json, 403, "TenantUnavailableException",
           "This tenant is " + tenant.get().status().code() + " and cannot serve requests");
+      return;
+    }
+    if (!rates.tryAcquire(tenant.get())) {
+      res.setHeader("Retry-After", "1");
+      ApiErrors.write(res, json, 429, "TooManyRequestsException", "This tenant's limit of "
+          + tenant.get().limits().apiRequestsPerMinute() + " API requests per minute is reached; retry shortly");
       return;
     }
     req.setAttribute(TENANT_ATTRIBUTE, tenant.get());
