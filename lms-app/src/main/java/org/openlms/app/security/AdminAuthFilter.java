@@ -25,13 +25,10 @@ public class AdminAuthFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
-    String client = req.getRemoteAddr();
-    if (limiter.blocked(client)) {
-      res.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
-      ApiErrors.write(res, json, 429, "TooManyRequestsException",
-          "Too many failed authentication attempts from this address; try again later");
+    if (limiter.refuseIfBlocked(req, res, json)) {
       return;
     }
+    String client = req.getRemoteAddr();
     if (!admin.matches(AdminToken.bearer(req.getHeader("Authorization")))) {
       limiter.recordFailure(client);
       ApiErrors.write(res, json, 401, "UnauthorizedException", "A valid admin token is required");

@@ -38,4 +38,16 @@ public class AuthFailureLimiter {
   public int retryAfterSeconds() {
     return (int) Math.ceil(60.0 / perMinute);
   }
+
+  /** Answers 429 and returns true when the client's address has used up its failed attempts. */
+  boolean refuseIfBlocked(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res,
+      tools.jackson.databind.ObjectMapper json) throws java.io.IOException {
+    if (!blocked(req.getRemoteAddr())) {
+      return false;
+    }
+    res.setHeader("Retry-After", String.valueOf(retryAfterSeconds()));
+    org.openlms.app.api.ApiErrors.write(res, json, 429, "TooManyRequestsException",
+        "Too many failed authentication attempts from this address; try again later");
+    return true;
+  }
 }

@@ -41,13 +41,10 @@ public class TenantAuthFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
-    String client = req.getRemoteAddr();
-    if (limiter.blocked(client)) {
-      res.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
-      ApiErrors.write(res, json, 429, "TooManyRequestsException",
-          "Too many failed authentication attempts from this address; try again later");
+    if (limiter.refuseIfBlocked(req, res, json)) {
       return;
     }
+    String client = req.getRemoteAddr();
     Optional<Tenant> tenant = authenticate(req.getHeader("Autopal-Instance-Id"),
         AdminToken.bearer(req.getHeader("Authorization")));
     if (tenant.isEmpty()) {
