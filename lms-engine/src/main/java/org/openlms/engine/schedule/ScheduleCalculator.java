@@ -40,7 +40,7 @@ public final class ScheduleCalculator {
                     ? (k < n ? r78[k] : Money.ZERO)
                     : Money.round(balance.multiply(rate).multiply(BigDecimal.valueOf(days)));
             BigDecimal owedInterest = interest.add(carry);
-            boolean last = k >= n - 1 && (terms.lastAsFinal() || k >= n);
+            boolean last = k >= n - 1 && (k >= n || !rollsRemainder(terms));
             BigDecimal pay;
             if (last) {
                 pay = balance.add(owedInterest);
@@ -58,6 +58,12 @@ public final class ScheduleCalculator {
             previous = due;
         }
         return new Schedule(terms, payment, rows, disclose(terms, payment, rows, firstRegular));
+    }
+
+    /** Only an amortizing loan without lastAsFinal rolls a remainder into one more period. */
+    private static boolean rollsRemainder(LoanTerms t) {
+        return !t.lastAsFinal() && t.calcType() != CalcType.INTEREST_ONLY
+                && t.paymentFrequency() != org.openlms.engine.terms.PaymentFrequency.SINGLE;
     }
 
     /** The regular payment: annuity for simple interest and rule 78, one period's interest for interest only. */
