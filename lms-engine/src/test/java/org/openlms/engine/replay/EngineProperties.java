@@ -145,6 +145,8 @@ class EngineProperties {
             state = DayStep.step(state, state.date().plusDays(1)).state();
             assertThat(state.daysPastDue()).isEqualTo(before + day);
             assertThat(state.dateLastCurrent()).isEqualTo(s.dueDate(0));
+            assertThat(state.delinquentDays()).isEqualTo(day);
+            assertThat(state.uniqueDelinquencies()).isEqualTo(1);
         }
     }
 
