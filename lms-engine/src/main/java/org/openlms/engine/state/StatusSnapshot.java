@@ -48,10 +48,11 @@ public record StatusSnapshot(
         Schedule schedule = s.schedule();
         boolean matured = s.nextIndex() >= schedule.size();
         Installment next = matured ? null : schedule.get(s.nextIndex());
+        boolean nothingNext = matured || s.isClosed(); // a paid-off loan has no next payment
         return new StatusSnapshot(s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(), s.dueFees(),
                 s.dueInterest().add(s.duePrincipal()),
-                matured ? null : next.dueDate(),
-                matured ? Money.ZERO : nextAmount(s, next),
+                nothingNext ? null : next.dueDate(),
+                nothingNext ? Money.ZERO : nextAmount(s, next),
                 s.lastPaymentDate(), s.lastPaymentAmount(), s.principalBalance(), s.daysPastDue(),
                 s.dateLastCurrent(), s.amountPastDue30(), s.dateLastCurrent30(), s.firstDelinquencyDate(),
                 s.uniqueDelinquencies(), s.delinquentDays(), s.payoff(settings), Money.round(s.perdiem()),

@@ -67,6 +67,34 @@ class ReplayerTest {
         assertThat(reversed).isEqualTo(fresh.subList(fresh.size() - reversed.size(), fresh.size()));
     }
 
+    @Test
+    void archiveFromADateIsTheTailOfARunFromTheStart() {
+        List<DayRow> all = Replayer.fromStart(S, SETTINGS, firstThreeOnTime(), THROUGH);
+        List<DayRow> tail = Replayer.archiveFrom(S, SETTINGS, firstThreeOnTime(), LocalDate.of(2023, 4, 1), THROUGH);
+        assertThat(tail.get(0).date()).isEqualTo(LocalDate.of(2023, 4, 1));
+        assertThat(tail).isEqualTo(all.subList(all.size() - tail.size(), all.size()));
+    }
+
+    @Test
+    void finalInstallmentIsProjectedAndAPaidOffLoanHasNoNextPayment() {
+        List<Payment> all = new ArrayList<>();
+        for (int k = 0; k < S.size(); k++) {
+            all.add(new Payment(k + 1, S.dueDate(k), S.get(k).payment(), org.openlms.engine.payment.Waterfall.REGULAR,
+                    org.openlms.engine.payment.ExtraTowards.PRINCIPAL, false));
+        }
+        LocalDate end = S.last().dueDate();
+        List<DayRow> rows = Replayer.fromStart(S, SETTINGS, all, end.plusDays(3));
+        StatusSnapshot beforeLast = on(rows, end.minusDays(10)).status();
+        assertThat(beforeLast.nextPaymentDate()).isEqualTo(end);
+        assertThat(beforeLast.nextPaymentAmount()).isEqualByComparingTo(S.last().payment());
+        StatusSnapshot after = on(rows, end.plusDays(3)).status();
+        assertThat(after.payoff()).isZero();
+        assertThat(after.nextPaymentDate()).isNull();
+        assertThat(after.nextPaymentAmount()).isZero();
+        assertThat(after.periodsRemaining()).isZero();
+        assertThat(on(rows, end).events()).anyMatch(e -> e instanceof org.openlms.engine.state.LoanEvent.InstallmentDue);
+    }
+
     private record LoanDayBefore(DayRow row) {
     }
 }
