@@ -12,7 +12,8 @@ import org.openlms.engine.terms.LoanTermsValidator;
 /**
  * Computes the schedule and disclosure from the terms. The regular payment is the annuity payment at
  * rate/periodsPerYear over loanTerm periods, rounded to {@code roundDecimals} (HALF_UP); each period's interest
- * is principal x the period's daily rate x its days, rounded to cents; unpaid interest (a payment smaller than
+ * is the per diem (principal x the period's daily rate, at the accrual scale) x its days, rounded to cents: the
+ * same arithmetic as the day step, so a loan paid on time is charged exactly what its schedule says; unpaid interest (a payment smaller than
  * the interest) is carried, never capitalised. With lastAsFinal the last payment absorbs the rounding; without
  * it the last payment stays regular and any remainder falls due one period later.
  */
@@ -38,7 +39,7 @@ public final class ScheduleCalculator {
             BigDecimal rate = PeriodRates.dailyRate(terms, days, regular, first);
             BigDecimal interest = r78 != null
                     ? (k < n ? r78[k] : Money.ZERO)
-                    : Money.round(balance.multiply(rate).multiply(BigDecimal.valueOf(days)));
+                    : Money.round(Money.accrual(balance.multiply(rate)).multiply(BigDecimal.valueOf(days)));
             BigDecimal owedInterest = interest.add(carry);
             boolean last = k >= n - 1 && (k >= n || !rollsRemainder(terms));
             BigDecimal pay;

@@ -145,7 +145,14 @@ public final class DayStep {
     private static void lateFee(LoanStateDraft d, List<Posting> postings, List<LoanEvent> events) {
         Schedule schedule = d.schedule;
         Installment row = schedule.get(d.lateFeeIndex);
-        BigDecimal pastDue = d.dueInterest.add(d.duePrincipal);
+        // Only this installment and older ones count: one that came due since (e.g. weekly with a long grace)
+        // is not late yet and must not draw a fee for an installment that was paid.
+        BigDecimal pastDue = Money.ZERO;
+        for (DueItem item : d.unpaid) {
+            if (!item.dueDate().isAfter(row.dueDate())) {
+                pastDue = pastDue.add(item.remaining());
+            }
+        }
         BigDecimal fee = LateFeePolicy.assess(schedule.terms(), schedule.regularPayment(), row.dueDate(), pastDue,
                 d.lastPaymentDate);
         if (fee.signum() > 0) {
