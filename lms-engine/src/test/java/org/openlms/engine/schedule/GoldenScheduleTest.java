@@ -76,6 +76,29 @@ class GoldenScheduleTest {
         assertThat(drift).isLessThanOrEqualTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(n)));
     }
 
+    /** Actual basis, every frequency: a period's interest is balance x rate x its real days / 365. */
+    @ParameterizedTest
+    @EnumSource(value = PaymentFrequency.class, names = "SINGLE", mode = EnumSource.Mode.EXCLUDE)
+    void actualBasisEveryFrequency(PaymentFrequency f) {
+        int n = Math.max(4, f.periodsPerYear() * 2);
+        Schedule s = ScheduleCalculator.calculate(base(f, n).daysInYear(DaysInYear.ACTUAL).build());
+        assertThat(s.regularPayment()).isEqualByComparingTo(annuity(RATE.divide(BigDecimal.valueOf(f.periodsPerYear()), MC), n));
+        BigDecimal balance = L;
+        LocalDate previous = LocalDate.of(2023, 1, 1);
+        for (Installment r : s.installments()) {
+            long days = ChronoUnit.DAYS.between(previous, r.dueDate());
+            BigDecimal interest = cents(balance.multiply(RATE).multiply(BigDecimal.valueOf(days))
+                    .divide(BigDecimal.valueOf(365), MC));
+            assertThat(r.interest()).as("%s interest %d", f, r.number()).isEqualByComparingTo(interest);
+            BigDecimal pay = r.number() == n ? balance.add(interest) : s.regularPayment();
+            assertThat(r.payment()).isEqualByComparingTo(pay);
+            balance = balance.subtract(pay.subtract(interest));
+            previous = r.dueDate();
+        }
+        assertThat(s.size()).isEqualTo(n);
+        assertThat(balance).isZero();
+    }
+
     /** Actual basis: a period's interest is balance x rate x its real days / 365, leap days included. */
     @Test
     void actualBasisMonthlyThroughALeapYear() {

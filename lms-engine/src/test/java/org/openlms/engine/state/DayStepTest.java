@@ -150,4 +150,17 @@ class DayStepTest {
         assertThat(row.daysPastDue()).isEqualTo(5); // the Mar 17 payment covered March; April 15 is unpaid
         assertThat(row.delinquentDays()).isEqualTo(30 + 5);
     }
+
+    @Test
+    void loanProSampleFirstPeriodAccruesOverItsFifteenRealDays() {
+        // 15,000 at 4.7 %, contract 2020-08-17, first due 2020-09-01, forceRegular: the 15 real days carry a
+        // 30-day period's interest at rate/365, 15000 x 0.047 x 30 / 365 = 57.95.
+        Schedule s = Loans.schedule(org.openlms.engine.terms.LoanTerms.builder().loanAmount("15000.00").loanRate("4.7")
+                .loanTerm(60).contractDate("2020-08-17").firstPaymentDate("2020-09-01")
+                .firstPeriodDays(org.openlms.engine.terms.FirstPeriodDays.FORCE_REGULAR));
+        LoanState due = Loans.stepThrough(LoanState.open(s), LocalDate.of(2020, 9, 1));
+        assertThat(due.dueInterest()).isEqualByComparingTo("57.95");
+        assertThat(due.duePrincipal()).isEqualByComparingTo("223.06");
+        assertThat(s.get(0).interest()).isEqualByComparingTo("57.95");
+    }
 }
