@@ -147,11 +147,10 @@ public final class DayStep {
         Installment row = schedule.get(d.lateFeeIndex);
         // Only this installment and older ones count: one that came due since (e.g. weekly with a long grace)
         // is not late yet and must not draw a fee for an installment that was paid.
-        BigDecimal pastDue = Money.ZERO;
-        for (DueItem item : d.unpaid) {
-            if (!item.dueDate().isAfter(row.dueDate())) {
-                pastDue = pastDue.add(item.remaining());
-            }
+        // Items are oldest first, so the newer ones form a short tail: subtract it from the total.
+        BigDecimal pastDue = d.dueInterest.add(d.duePrincipal);
+        for (int i = d.unpaid.size() - 1; i >= 0 && d.unpaid.get(i).dueDate().isAfter(row.dueDate()); i--) {
+            pastDue = pastDue.subtract(d.unpaid.get(i).remaining());
         }
         BigDecimal fee = LateFeePolicy.assess(schedule.terms(), schedule.regularPayment(), row.dueDate(), pastDue,
                 d.lastPaymentDate);
