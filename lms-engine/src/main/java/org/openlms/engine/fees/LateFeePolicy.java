@@ -7,9 +7,10 @@ import org.openlms.engine.terms.LoanTerms;
 
 /**
  * Late fee rules. Amount: FIXED_AMOUNT and FLAT charge lateFeeAmount; PERCENTAGE charges lateFeePercent of the
- * regular payment; GREATER_OF and LESSER_OF compare the two. Condition: STANDARD charges when any installment
- * amount is past due; STANDARD_FEE only when the amount past due is greater than the fee; CURRENT as STANDARD
- * unless a payment was made on or after the installment's due date (a payment in the current period).
+ * regular payment; GREATER_OF and LESSER_OF compare the two. Condition, where "past due" is what remains unpaid
+ * of this installment and older ones: STANDARD charges when anything is past due; STANDARD_FEE only when the
+ * amount past due is greater than the fee; CURRENT as STANDARD unless a payment was made on or after the
+ * installment's due date (a payment in the current period).
  */
 public final class LateFeePolicy {
     private LateFeePolicy() {
@@ -30,7 +31,7 @@ public final class LateFeePolicy {
     /**
      * The fee for an installment due on {@code dueDate}, or zero when the condition does not hold.
      *
-     * @param pastDue         installment amounts past due now (fees excluded)
+     * @param pastDue         unpaid amounts of this installment and older ones (fees excluded)
      * @param lastPaymentDate the last payment's date, or null
      */
     public static BigDecimal assess(LoanTerms t, BigDecimal regularPayment, LocalDate dueDate, BigDecimal pastDue,

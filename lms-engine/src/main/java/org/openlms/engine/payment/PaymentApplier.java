@@ -37,15 +37,6 @@ public final class PaymentApplier {
         return new PaymentResult(d.toState(), a);
     }
 
-    /** Applies credit held under betweenPeriods on the due date it was waiting for (Regular order, extra to principal). */
-    public static void applyHeld(LoanStateDraft d, BigDecimal held) {
-        Application a = waterfall(d, held, Waterfall.REGULAR, ExtraTowards.PRINCIPAL);
-        if (a.unapplied().signum() > 0) {
-            d.addHeldCredit(a.unapplied()); // owed nothing more: keep it, never lose money
-        }
-        d.refreshPerdiem();
-    }
-
     private static boolean holds(LoanStateDraft d, Payment p) {
         return d.schedule().terms().interestApplication() == InterestApplication.BETWEEN_PERIODS
                 && !d.hasUnpaid() && d.nextDueDate() != null && p.date().isBefore(d.nextDueDate());

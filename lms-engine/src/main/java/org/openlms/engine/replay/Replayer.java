@@ -60,6 +60,18 @@ public final class Replayer {
         return rows;
     }
 
+    /**
+     * The reverse-calculated archive from {@code from} through {@code through}, for a caller that does not keep
+     * engine states: it recomputes from the contract date (about a microsecond per loan-day or less) and returns
+     * the rows from {@code from} on.
+     */
+    public static List<DayRow> archiveFrom(Schedule schedule, CalcSettings settings, List<Payment> payments,
+                                           LocalDate from, LocalDate through) {
+        List<DayRow> all = fromStart(schedule, settings, payments, through);
+        int skip = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(schedule.terms().contractDate(), from));
+        return List.copyOf(all.subList(Math.min(skip, all.size()), all.size()));
+    }
+
     /** The loan as it would be without payment {@code paymentId}: a replay from that payment's date. */
     public static List<DayRow> reverse(LoanState dayBeforePayment, CalcSettings settings, List<Payment> payments,
                                        long paymentId, LocalDate through) {

@@ -6,8 +6,9 @@ import org.openlms.engine.terms.LoanTerms;
 
 /**
  * Rule of 78 (sum of the digits): the finance charge of the level-payment schedule (payment x n - amount) is
- * earned in period k in the proportion (n - k + 1) / (n (n + 1) / 2). The last period takes the rounding
- * remainder so the parts add up to the whole charge exactly.
+ * earned in period k in the proportion (n - k + 1) / (n (n + 1) / 2). Each period gets the rounded cumulative
+ * charge minus the rounded cumulative charge before it, so parts are never negative and add up exactly.
+ * A 0 % loan has no finance charge even if its payment was rounded up.
  */
 final class Rule78 {
     private Rule78() {
@@ -15,17 +16,18 @@ final class Rule78 {
 
     static BigDecimal[] interest(LoanTerms t, BigDecimal payment) {
         int n = t.loanTerm();
-        BigDecimal financeCharge = payment.multiply(BigDecimal.valueOf(n)).subtract(Money.round(t.loanAmount()));
+        BigDecimal financeCharge = t.loanRate().signum() == 0 ? Money.ZERO : Money.max(Money.ZERO,
+                payment.multiply(BigDecimal.valueOf(n)).subtract(Money.round(t.loanAmount())));
         BigDecimal digits = BigDecimal.valueOf((long) n * (n + 1) / 2);
         BigDecimal[] out = new BigDecimal[n];
-        BigDecimal sum = Money.ZERO;
+        BigDecimal before = Money.ZERO;
+        long cumulative = 0;
         for (int k = 0; k < n; k++) {
-            if (k == n - 1) {
-                out[k] = financeCharge.subtract(sum);
-            } else {
-                out[k] = Money.round(financeCharge.multiply(BigDecimal.valueOf(n - k)).divide(digits, Money.CALC));
-                sum = sum.add(out[k]);
-            }
+            cumulative += n - k;
+            BigDecimal upTo = Money.round(financeCharge.multiply(BigDecimal.valueOf(cumulative))
+                    .divide(digits, Money.CALC));
+            out[k] = upTo.subtract(before);
+            before = upTo;
         }
         return out;
     }

@@ -12,7 +12,8 @@ import org.openlms.engine.terms.LoanTermsValidator;
 /**
  * Computes the schedule and disclosure from the terms. The regular payment is the annuity payment at
  * rate/periodsPerYear over loanTerm periods, rounded to {@code roundDecimals} (HALF_UP); each period's interest
- * is principal x the period's daily rate x its days, rounded to cents; unpaid interest (a payment smaller than
+ * is the per diem (principal x the period's daily rate, at the accrual scale) x its days, rounded to cents: the
+ * same arithmetic as the day step, so a loan paid on time is charged exactly what its schedule says; unpaid interest (a payment smaller than
  * the interest) is carried, never capitalised. With lastAsFinal the last payment absorbs the rounding; without
  * it the last payment stays regular and any remainder falls due one period later.
  */
@@ -50,9 +51,9 @@ public final class ScheduleCalculator {
             BigDecimal rate = PeriodRates.dailyRate(terms, days, regular, first);
             BigDecimal interest = r78 != null
                     ? (k < n ? r78[k] : Money.ZERO)
-                    : Money.round(balance.multiply(rate).multiply(BigDecimal.valueOf(days)));
+                    : Money.round(Money.accrual(balance.multiply(rate)).multiply(BigDecimal.valueOf(days)));
             BigDecimal owedInterest = interest.add(carry);
-            boolean last = k >= n - 1 && (terms.lastAsFinal() || k >= n);
+            boolean last = k >= n - 1 && (k >= n || !rollsRemainder(terms));
             BigDecimal pay;
             if (last) {
                 pay = balance.add(owedInterest);
@@ -70,6 +71,12 @@ public final class ScheduleCalculator {
             previous = due;
         }
         return new Schedule(terms, payment, rows, disclose(terms, payment, rows, firstRegular, withApr));
+    }
+
+    /** Only an amortizing loan without lastAsFinal rolls a remainder into one more period. */
+    private static boolean rollsRemainder(LoanTerms t) {
+        return !t.lastAsFinal() && t.calcType() != CalcType.INTEREST_ONLY
+                && t.paymentFrequency() != org.openlms.engine.terms.PaymentFrequency.SINGLE;
     }
 
     /** The regular payment: annuity for simple interest and rule 78, one period's interest for interest only. */

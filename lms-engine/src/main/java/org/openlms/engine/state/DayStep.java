@@ -44,16 +44,14 @@ public final class DayStep {
         if (dueToday) {
             comeDue(d, postings, events);
             if (d.heldCredit.signum() > 0) {
-                BigDecimal held = d.heldCredit;
-                d.heldCredit = Money.ZERO;
-                org.openlms.engine.payment.PaymentApplier.applyHeld(d, held);
+                applyHeld(d);
             }
         }
         if (feeToday) {
             lateFee(d, postings, events);
         }
         d.closeIfPaid();
-        d.markCurrentIfNoneLate();
+        d.markDay(s.date(), s.dateLastCurrent());
         LoanState next = d.toState();
         if (next.isClosed()) {
             events.add(new LoanEvent.PaidOff(businessDate));
@@ -61,15 +59,40 @@ public final class DayStep {
         return new DayResult(next, postings, events);
     }
 
-    /** The hot path: one addition and one record. */
+    /** The hot path: one addition and one record (dates compared as epoch days, nothing else allocated). */
     private static DayResult quiet(LoanState s, LocalDate date, BigDecimal today) {
-        boolean current = s.unpaid().isEmpty() || !s.unpaid().get(0).dueDate().isBefore(date);
+        long oldest = s.unpaid().isEmpty() ? Long.MAX_VALUE : s.unpaid().get(0).dueDate().toEpochDay();
+        long day = date.toEpochDay();
+        boolean current = oldest >= day;
+        boolean wasCurrent = s.dateLastCurrent() == null || s.dateLastCurrent().equals(s.date());
         LoanState next = new LoanState(s.schedule(), date, s.nextIndex(), s.lateFeeIndex(), s.nextDueDate(),
                 s.nextLateFeeCheck(), s.principalBalance(), today.signum() == 0 ? s.unpostedInterest()
                 : s.unpostedInterest().add(today), s.interestNotDue(), s.dueInterest(), s.duePrincipal(),
                 s.dueFees(), s.unpaid(), s.prepaidCredit(), s.heldCredit(), s.perdiem(), today,
-                s.lastPaymentDate(), s.lastPaymentAmount(), current ? date : s.dateLastCurrent());
+                s.lastPaymentDate(), s.lastPaymentAmount(), current ? date : s.dateLastCurrent(),
+                oldest > day - 30 ? date : s.dateLastCurrent30(),
+                current || s.firstDelinquencyDate() != null ? s.firstDelinquencyDate() : date,
+                s.uniqueDelinquencies() + (!current && wasCurrent ? 1 : 0),
+                s.delinquentDays() + (current ? 0 : 1));
         return new DayResult(next, List.of(), List.of());
+    }
+
+    /**
+     * Applies credit held under betweenPeriods on the due date it waited for, in the Regular order (fees,
+     * interest, principal), extra to principal; whatever the loan does not owe stays held, never lost.
+     */
+    private static void applyHeld(LoanStateDraft d) {
+        BigDecimal left = d.heldCredit;
+        d.heldCredit = Money.ZERO;
+        left = left.subtract(d.payFees(left));
+        left = left.subtract(d.payDueInterest(left));
+        left = left.subtract(d.payDuePrincipal(left));
+        left = left.subtract(d.payPrincipalNotDue(left));
+        if (d.principalBalance.signum() == 0 && left.signum() > 0) {
+            left = left.subtract(d.payInterestNotDue(left));
+        }
+        d.heldCredit = left;
+        d.refreshPerdiem();
     }
 
     /** Interest accrues from the day after the contract date (or on it, with firstDayInterest). */
@@ -122,7 +145,13 @@ public final class DayStep {
     private static void lateFee(LoanStateDraft d, List<Posting> postings, List<LoanEvent> events) {
         Schedule schedule = d.schedule;
         Installment row = schedule.get(d.lateFeeIndex);
+        // Only this installment and older ones count: one that came due since (e.g. weekly with a long grace)
+        // is not late yet and must not draw a fee for an installment that was paid.
+        // Items are oldest first, so the newer ones form a short tail: subtract it from the total.
         BigDecimal pastDue = d.dueInterest.add(d.duePrincipal);
+        for (int i = d.unpaid.size() - 1; i >= 0 && d.unpaid.get(i).dueDate().isAfter(row.dueDate()); i--) {
+            pastDue = pastDue.subtract(d.unpaid.get(i).remaining());
+        }
         BigDecimal fee = LateFeePolicy.assess(schedule.terms(), schedule.regularPayment(), row.dueDate(), pastDue,
                 d.lastPaymentDate);
         if (fee.signum() > 0) {

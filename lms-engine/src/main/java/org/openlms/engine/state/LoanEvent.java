@@ -15,7 +15,7 @@ public sealed interface LoanEvent {
     record LateFeeAssessed(LocalDate date, int number, BigDecimal amount) implements LoanEvent {
     }
 
-    /** Principal, interest and fees all reached zero. */
+    /** Principal, interest and fees all reached zero during a day step (a payment that pays off shows in its state). */
     record PaidOff(LocalDate date) implements LoanEvent {
     }
 }

@@ -20,6 +20,11 @@ import org.openlms.engine.schedule.Schedule;
  * @param unpaid           unpaid parts of installments that came due, oldest first (sums to dueInterest + duePrincipal)
  * @param prepaidCredit    extra paid toward next periods: it reduces the next installments' amounts
  * @param heldCredit       an early payment under betweenPeriods, held until the next due date
+ * @param dateLastCurrent  the last date with no installment from an earlier date unpaid
+ * @param dateLastCurrent30 the last date with no installment unpaid for 30 days or more
+ * @param firstDelinquencyDate the first day that began with an installment from an earlier date unpaid
+ * @param uniqueDelinquencies how many times the loan went from current to past due
+ * @param delinquentDays   how many days began past due
  */
 public record LoanState(
         Schedule schedule,
@@ -41,7 +46,11 @@ public record LoanState(
         BigDecimal interestAccruedToday,
         LocalDate lastPaymentDate,
         BigDecimal lastPaymentAmount,
-        LocalDate dateLastCurrent) {
+        LocalDate dateLastCurrent,
+        LocalDate dateLastCurrent30,
+        LocalDate firstDelinquencyDate,
+        int uniqueDelinquencies,
+        int delinquentDays) {
 
     /** The state before the contract date: the first step is the contract date itself. */
     public static LoanState open(Schedule schedule) {
@@ -49,7 +58,7 @@ public record LoanState(
         LoanState s = new LoanState(schedule, schedule.terms().contractDate().minusDays(1), 0, 0,
                 schedule.dueDate(0), null, principal, Money.ZERO_ACCRUAL, Money.ZERO, Money.ZERO, Money.ZERO,
                 Money.ZERO, List.of(), Money.ZERO, Money.ZERO, Money.ZERO_ACCRUAL, Money.ZERO_ACCRUAL, null, null,
-                null);
+                null, null, null, 0, 0);
         return s.toDraft().refreshPerdiem().toState();
     }
 
@@ -61,6 +70,17 @@ public record LoanState(
     /** Days since the oldest installment that is not fully paid came due; 0 when none is unpaid. */
     public int daysPastDue() {
         return unpaid.isEmpty() ? 0 : (int) ChronoUnit.DAYS.between(unpaid.get(0).dueDate(), date);
+    }
+
+    /** Installment amounts unpaid for 30 days or more (LoanPro amountPastDue30). */
+    public BigDecimal amountPastDue30() {
+        BigDecimal sum = Money.ZERO;
+        for (DueItem i : unpaid) {
+            if (ChronoUnit.DAYS.between(i.dueDate(), date) >= 30) {
+                sum = sum.add(i.remaining());
+            }
+        }
+        return sum;
     }
 
     /** Unposted interest rounded to cents, optionally without today's accrual. */

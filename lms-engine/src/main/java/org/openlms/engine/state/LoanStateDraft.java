@@ -34,6 +34,10 @@ public final class LoanStateDraft {
     LocalDate lastPaymentDate;
     BigDecimal lastPaymentAmount;
     LocalDate dateLastCurrent;
+    LocalDate dateLastCurrent30;
+    LocalDate firstDelinquencyDate;
+    int uniqueDelinquencies;
+    int delinquentDays;
 
     LoanStateDraft(LoanState s) {
         schedule = s.schedule();
@@ -56,13 +60,18 @@ public final class LoanStateDraft {
         lastPaymentDate = s.lastPaymentDate();
         lastPaymentAmount = s.lastPaymentAmount();
         dateLastCurrent = s.dateLastCurrent();
+        dateLastCurrent30 = s.dateLastCurrent30();
+        firstDelinquencyDate = s.firstDelinquencyDate();
+        uniqueDelinquencies = s.uniqueDelinquencies();
+        delinquentDays = s.delinquentDays();
     }
 
     public LoanState toState() {
         return new LoanState(schedule, date, nextIndex, lateFeeIndex, nextDueDate, nextLateFeeCheck,
                 principalBalance, unpostedInterest, interestNotDue, dueInterest, duePrincipal, dueFees,
                 List.copyOf(unpaid), prepaidCredit, heldCredit, perdiem, interestAccruedToday, lastPaymentDate,
-                lastPaymentAmount, dateLastCurrent);
+                lastPaymentAmount, dateLastCurrent, dateLastCurrent30, firstDelinquencyDate, uniqueDelinquencies,
+                delinquentDays);
     }
 
     /** The period whose rate applies now: the next to come due, or the last one after maturity. */
@@ -110,9 +119,26 @@ public final class LoanStateDraft {
         }
     }
 
+    /** After a payment: the loan may have become current (the day's delinquency counters are not touched). */
     void markCurrentIfNoneLate() {
-        if (unpaid.isEmpty() || !unpaid.get(0).dueDate().isBefore(date)) {
+        long oldest = unpaid.isEmpty() ? Long.MAX_VALUE : unpaid.get(0).dueDate().toEpochDay();
+        long today = date.toEpochDay();
+        if (oldest >= today) {
             dateLastCurrent = date;
+        }
+        if (oldest > today - 30) {
+            dateLastCurrent30 = date;
+        }
+    }
+
+    /** At the end of a day step: as after a payment, and count the day if it began past due. */
+    void markDay(LocalDate previousDate, LocalDate previousLastCurrent) {
+        markCurrentIfNoneLate();
+        if (!date.equals(dateLastCurrent)) {
+            boolean wasCurrent = previousLastCurrent == null || previousLastCurrent.equals(previousDate);
+            delinquentDays++;
+            uniqueDelinquencies += wasCurrent ? 1 : 0;
+            firstDelinquencyDate = firstDelinquencyDate == null ? date : firstDelinquencyDate;
         }
     }
 

@@ -12,7 +12,8 @@ import org.openlms.engine.schedule.Schedule;
  * amount past due (installments that came due, today's included, plus unpaid fees), as in LoanPro's archive.
  * {@code nextPaymentAmount} is the scheduled amount less prepaid credit; for the final installment it is the
  * projected payoff on its due date. {@code periodStart}/{@code periodEnd} are the accrual days of the current
- * period, null after maturity.
+ * period, null after maturity. The delinquency counters count days that began with an installment from an
+ * earlier date unpaid (before that day's payments).
  */
 public record StatusSnapshot(
         LocalDate date,
@@ -28,6 +29,11 @@ public record StatusSnapshot(
         BigDecimal principalBalance,
         int daysPastDue,
         LocalDate dateLastCurrent,
+        BigDecimal amountPastDue30,
+        LocalDate dateLastCurrent30,
+        LocalDate firstDelinquencyDate,
+        int uniqueDelinquencies,
+        int delinquentDays,
         BigDecimal payoff,
         BigDecimal perdiem,
         BigDecimal interestAccruedToday,
@@ -42,12 +48,14 @@ public record StatusSnapshot(
         Schedule schedule = s.schedule();
         boolean matured = s.nextIndex() >= schedule.size();
         Installment next = matured ? null : schedule.get(s.nextIndex());
+        boolean nothingNext = matured || s.isClosed(); // a paid-off loan has no next payment
         return new StatusSnapshot(s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(), s.dueFees(),
                 s.dueInterest().add(s.duePrincipal()),
-                matured ? null : next.dueDate(),
-                matured ? Money.ZERO : nextAmount(s, next),
+                nothingNext ? null : next.dueDate(),
+                nothingNext ? Money.ZERO : nextAmount(s, next),
                 s.lastPaymentDate(), s.lastPaymentAmount(), s.principalBalance(), s.daysPastDue(),
-                s.dateLastCurrent(), s.payoff(settings), Money.round(s.perdiem()),
+                s.dateLastCurrent(), s.amountPastDue30(), s.dateLastCurrent30(), s.firstDelinquencyDate(),
+                s.uniqueDelinquencies(), s.delinquentDays(), s.payoff(settings), Money.round(s.perdiem()),
                 Money.round(s.interestAccruedToday()),
                 matured ? null : next.periodStart(), matured ? null : next.dueDate(),
                 schedule.size() - s.nextIndex(), schedule.last().dueDate(), schedule.last().payment(),

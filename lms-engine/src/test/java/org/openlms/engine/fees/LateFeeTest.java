@@ -104,4 +104,18 @@ class LateFeeTest {
     void noFeeWithoutALateFeeType() {
         assertThat(fees(Loans.monthlyFrequency().graceDays(5), List.of(), LocalDate.of(2023, 6, 1))).isEmpty();
     }
+
+    @Test
+    void aPaidInstallmentDrawsNoFeeEvenWhenTheNextOneFallsDueOnItsFeeDay() {
+        // Weekly, grace 6: installment 1 (Jan 9) is decided on Jan 16, the day installment 2 falls due.
+        LoanTermsBuilder weekly = Loans.monthlyFrequency().paymentFrequency(org.openlms.engine.terms.PaymentFrequency.WEEKLY)
+                .contractDate("2023-01-02").firstPaymentDate("2023-01-09").graceDays(6)
+                .lateFee(LateFeeType.FIXED_AMOUNT, "25", null, LateFeeCalc.STANDARD);
+        Schedule s = Loans.schedule(weekly);
+        List<Payment> first = List.of(new Payment(1, s.dueDate(0), s.get(0).payment(),
+                org.openlms.engine.payment.Waterfall.REGULAR, org.openlms.engine.payment.ExtraTowards.PRINCIPAL, false));
+        assertThat(fees(weekly, first, LocalDate.of(2023, 1, 16))).isEmpty();
+        assertThat(fees(weekly, List.of(), LocalDate.of(2023, 1, 16)))
+                .containsExactly(new LoanEvent.LateFeeAssessed(LocalDate.of(2023, 1, 16), 1, new BigDecimal("25.00")));
+    }
 }

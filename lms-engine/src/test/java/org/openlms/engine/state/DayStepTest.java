@@ -126,4 +126,41 @@ class DayStepTest {
             assertThat(end.payoff(CalcSettings.DEFAULT)).isZero();
         }
     }
+
+    @Test
+    void delinquencyHistory() {
+        Schedule s = Loans.schedule(Loans.monthlyFrequency());
+        LocalDate due = LocalDate.of(2023, 2, 15);
+        LoanState tenLate = Loans.stepThrough(LoanState.open(s), due.plusDays(10));
+        assertThat(tenLate.firstDelinquencyDate()).isEqualTo(due.plusDays(1));
+        assertThat(tenLate.uniqueDelinquencies()).isEqualTo(1);
+        assertThat(tenLate.delinquentDays()).isEqualTo(10);
+        assertThat(tenLate.amountPastDue30()).isZero();
+        LoanState thirtyLate = Loans.stepThrough(tenLate, due.plusDays(30));
+        assertThat(thirtyLate.amountPastDue30()).isEqualByComparingTo(s.regularPayment());
+        assertThat(thirtyLate.dateLastCurrent30()).isEqualTo(due.plusDays(29));
+        // Catch up, then miss the next one: a second, separate delinquency.
+        LoanState caughtUp = PaymentApplier.apply(thirtyLate, Payment.regular(1, thirtyLate.date(),
+                thirtyLate.amountDue().toPlainString())).state();
+        assertThat(caughtUp.dateLastCurrent()).isEqualTo(thirtyLate.date());
+        LoanState again = Loans.stepThrough(caughtUp, LocalDate.of(2023, 4, 20));
+        assertThat(again.uniqueDelinquencies()).isEqualTo(2);
+        assertThat(again.firstDelinquencyDate()).isEqualTo(due.plusDays(1));
+        StatusSnapshot row = StatusSnapshot.of(again, CalcSettings.DEFAULT);
+        assertThat(row.daysPastDue()).isEqualTo(5); // the Mar 17 payment covered March; April 15 is unpaid
+        assertThat(row.delinquentDays()).isEqualTo(30 + 5);
+    }
+
+    @Test
+    void loanProSampleFirstPeriodAccruesOverItsFifteenRealDays() {
+        // 15,000 at 4.7 %, contract 2020-08-17, first due 2020-09-01, forceRegular: the 15 real days carry a
+        // 30-day period's interest at rate/365, 15000 x 0.047 x 30 / 365 = 57.95.
+        Schedule s = Loans.schedule(org.openlms.engine.terms.LoanTerms.builder().loanAmount("15000.00").loanRate("4.7")
+                .loanTerm(60).contractDate("2020-08-17").firstPaymentDate("2020-09-01")
+                .firstPeriodDays(org.openlms.engine.terms.FirstPeriodDays.FORCE_REGULAR));
+        LoanState due = Loans.stepThrough(LoanState.open(s), LocalDate.of(2020, 9, 1));
+        assertThat(due.dueInterest()).isEqualByComparingTo("57.95");
+        assertThat(due.duePrincipal()).isEqualByComparingTo("223.06");
+        assertThat(s.get(0).interest()).isEqualByComparingTo("57.95");
+    }
 }

@@ -46,6 +46,9 @@ public final class Loans {
     public static List<Payment> payAsScheduled(Schedule s) {
         List<Payment> out = new ArrayList<>();
         for (int k = 0; k < s.size(); k++) {
+            if (s.get(k).payment().signum() == 0) {
+                continue; // e.g. interest only at 0 %: nothing to pay
+            }
             out.add(new Payment(k + 1, s.dueDate(k), s.get(k).payment(),
                     org.openlms.engine.payment.Waterfall.REGULAR, org.openlms.engine.payment.ExtraTowards.PRINCIPAL,
                     false));
