@@ -47,7 +47,11 @@ CREATE TABLE loan_state (
     interest_accrued_today  NUMERIC(24,10) NOT NULL,
     last_payment_date       DATE,
     last_payment_amount     NUMERIC(14,2),
-    date_last_current       DATE
+    date_last_current       DATE,
+    date_last_current_30    DATE,
+    first_delinquency_date  DATE,
+    unique_delinquencies    INTEGER       NOT NULL DEFAULT 0,
+    delinquent_days         INTEGER       NOT NULL DEFAULT 0
 );
 
 -- LoanStatusArchive: one row per loan per day, as last (re)calculated.
@@ -66,6 +70,11 @@ CREATE TABLE loan_status_archive (
     principal_balance       NUMERIC(14,2) NOT NULL,
     days_past_due           INTEGER       NOT NULL,
     date_last_current       DATE,
+    amount_past_due_30      NUMERIC(14,2) NOT NULL DEFAULT 0,
+    date_last_current_30    DATE,
+    first_delinquency_date  DATE,
+    unique_delinquencies    INTEGER       NOT NULL DEFAULT 0,
+    delinquent_days         INTEGER       NOT NULL DEFAULT 0,
     payoff                  NUMERIC(14,2) NOT NULL,
     perdiem                 NUMERIC(14,2) NOT NULL,
     interest_accrued_today  NUMERIC(14,2) NOT NULL,

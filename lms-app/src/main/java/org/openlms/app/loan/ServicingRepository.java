@@ -53,23 +53,21 @@ public class ServicingRepository {
         .params(a.fees(), a.interest(), a.principal(), paymentId).update();
   }
 
+  /** The archive's columns, in the order of {@link #archiveValues}. */
+  static final List<String> ARCHIVE_COLUMNS = List.of("loan_id", "date", "amount_due", "due_interest",
+      "due_principal", "due_fees", "due_pni", "next_payment_date", "next_payment_amount", "last_payment_date",
+      "last_payment_amount", "principal_balance", "days_past_due", "date_last_current", "amount_past_due_30",
+      "date_last_current_30", "first_delinquency_date", "unique_delinquencies", "delinquent_days", "payoff", "perdiem",
+      "interest_accrued_today", "period_start", "period_end", "periods_remaining", "final_payment_date",
+      "final_payment_amount", "loan_age");
+  private static final String ARCHIVE_INSERT = "INSERT INTO loan_status_archive (" + String.join(", ", ARCHIVE_COLUMNS)
+      + ") VALUES ";
+  private static final String ARCHIVE_ROW = "(?" + ", ?".repeat(ARCHIVE_COLUMNS.size() - 1) + ")";
+
   /** One archive row, replacing a row of the same day (an API replay may have written it first). */
-  public static final String ARCHIVE_UPSERT = """
-      INSERT INTO loan_status_archive (loan_id, date, amount_due, due_interest, due_principal, due_fees,
-          due_pni, next_payment_date, next_payment_amount, last_payment_date, last_payment_amount,
-          principal_balance, days_past_due, date_last_current, payoff, perdiem, interest_accrued_today,
-          period_start, period_end, periods_remaining, final_payment_date, final_payment_amount, loan_age)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (loan_id, date) DO UPDATE SET amount_due = EXCLUDED.amount_due,
-          due_interest = EXCLUDED.due_interest, due_principal = EXCLUDED.due_principal,
-          due_fees = EXCLUDED.due_fees, due_pni = EXCLUDED.due_pni, next_payment_date = EXCLUDED.next_payment_date,
-          next_payment_amount = EXCLUDED.next_payment_amount, last_payment_date = EXCLUDED.last_payment_date,
-          last_payment_amount = EXCLUDED.last_payment_amount, principal_balance = EXCLUDED.principal_balance,
-          days_past_due = EXCLUDED.days_past_due, date_last_current = EXCLUDED.date_last_current,
-          payoff = EXCLUDED.payoff, perdiem = EXCLUDED.perdiem, interest_accrued_today = EXCLUDED.interest_accrued_today,
-          period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
-          periods_remaining = EXCLUDED.periods_remaining, final_payment_date = EXCLUDED.final_payment_date,
-          final_payment_amount = EXCLUDED.final_payment_amount, loan_age = EXCLUDED.loan_age""";
+  public static final String ARCHIVE_UPSERT = ARCHIVE_INSERT + ARCHIVE_ROW + " ON CONFLICT (loan_id, date) DO UPDATE SET "
+      + String.join(", ", ARCHIVE_COLUMNS.subList(2, ARCHIVE_COLUMNS.size()).stream()
+          .map(c -> c + " = EXCLUDED." + c).toList());
 
   public static final String APPLIED_UPDATE =
       "UPDATE loan_payment SET applied_fees = ?, applied_interest = ?, applied_principal = ? WHERE id = ?";
@@ -77,7 +75,8 @@ public class ServicingRepository {
   public static Object[] archiveValues(long loanId, StatusSnapshot s) {
     return new Object[] {loanId, s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(), s.dueFees(),
         s.duePni(), s.nextPaymentDate(), s.nextPaymentAmount(), s.lastPaymentDate(), s.lastPaymentAmount(),
-        s.principalBalance(), s.daysPastDue(), s.dateLastCurrent(), s.payoff(), s.perdiem(),
+        s.principalBalance(), s.daysPastDue(), s.dateLastCurrent(), s.amountPastDue30(), s.dateLastCurrent30(),
+        s.firstDelinquencyDate(), s.uniqueDelinquencies(), s.delinquentDays(), s.payoff(), s.perdiem(),
         s.interestAccruedToday(), s.periodStart(), s.periodEnd(), s.periodsRemaining(), s.finalPaymentDate(),
         s.finalPaymentAmount(), s.loanAge()};
   }
@@ -90,24 +89,14 @@ public class ServicingRepository {
 
   /** Inserts archive rows in multi-row statements (a replay over years writes thousands of days at once). */
   public void insertArchive(JdbcClient db, long loanId, List<StatusSnapshot> rows) {
-    final int perStatement = 500; // 23 parameters a row, well under PostgreSQL's 65535 per statement
+    final int perStatement = 500; // 28 parameters a row, well under PostgreSQL's 65535 per statement
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<StatusSnapshot> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
-      List<Object> params = new ArrayList<>(part.size() * 23);
+      List<Object> params = new ArrayList<>(part.size() * ARCHIVE_COLUMNS.size());
       for (StatusSnapshot s : part) {
-        params.addAll(java.util.Arrays.asList(loanId, s.date(), s.amountDue(), s.dueInterest(), s.duePrincipal(),
-            s.dueFees(), s.duePni(), s.nextPaymentDate(), s.nextPaymentAmount(), s.lastPaymentDate(),
-            s.lastPaymentAmount(), s.principalBalance(), s.daysPastDue(), s.dateLastCurrent(), s.payoff(),
-            s.perdiem(), s.interestAccruedToday(), s.periodStart(), s.periodEnd(), s.periodsRemaining(),
-            s.finalPaymentDate(), s.finalPaymentAmount(), s.loanAge()));
+        params.addAll(java.util.Arrays.asList(archiveValues(loanId, s)));
       }
-      String row = "(?" + ", ?".repeat(22) + ")";
-      db.sql("""
-              INSERT INTO loan_status_archive (loan_id, date, amount_due, due_interest, due_principal, due_fees,
-                  due_pni, next_payment_date, next_payment_amount, last_payment_date, last_payment_amount,
-                  principal_balance, days_past_due, date_last_current, payoff, perdiem, interest_accrued_today,
-                  period_start, period_end, periods_remaining, final_payment_date, final_payment_amount, loan_age)
-              VALUES """ + String.join(", ", java.util.Collections.nCopies(part.size(), row)))
+      db.sql(ARCHIVE_INSERT + String.join(", ", java.util.Collections.nCopies(part.size(), ARCHIVE_ROW)))
           .params(params).update();
     }
   }
@@ -141,7 +130,9 @@ public class ServicingRepository {
         rs.getBigDecimal("due_principal"), rs.getBigDecimal("due_fees"), rs.getBigDecimal("due_pni"),
         date(rs, "next_payment_date"), rs.getBigDecimal("next_payment_amount"), date(rs, "last_payment_date"),
         rs.getBigDecimal("last_payment_amount"), rs.getBigDecimal("principal_balance"), rs.getInt("days_past_due"),
-        date(rs, "date_last_current"), rs.getBigDecimal("payoff"), rs.getBigDecimal("perdiem"),
+        date(rs, "date_last_current"), rs.getBigDecimal("amount_past_due_30"), date(rs, "date_last_current_30"),
+        date(rs, "first_delinquency_date"), rs.getInt("unique_delinquencies"), rs.getInt("delinquent_days"),
+        rs.getBigDecimal("payoff"), rs.getBigDecimal("perdiem"),
         rs.getBigDecimal("interest_accrued_today"), date(rs, "period_start"), date(rs, "period_end"),
         rs.getInt("periods_remaining"), date(rs, "final_payment_date"), rs.getBigDecimal("final_payment_amount"),
         rs.getInt("loan_age"));

@@ -21,7 +21,8 @@ final class SeedRows {
   static final String STATE_COPY = "COPY loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, "
       + "next_late_fee_check, principal_balance, unposted_interest, interest_not_due, due_interest, due_principal, "
       + "due_fees, unpaid, prepaid_credit, held_credit, perdiem, interest_accrued_today, last_payment_date, "
-      + "last_payment_amount, date_last_current) FROM STDIN";
+      + "last_payment_amount, date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, "
+      + "delinquent_days) FROM STDIN";
   static final String PAYMENT_COPY = "COPY loan_payment (loan_id, date, amount, info, payment_type_id, "
       + "payment_method_id, extra, principal_only, application, applied_fees, applied_interest, applied_principal) "
       + "FROM STDIN";

@@ -28,6 +28,11 @@ final class ArchiveJson {
     m.put("principalBalance", ODataFormat.money(s.principalBalance()));
     m.put("daysPastDue", s.daysPastDue());
     m.put("dateLastCurrent", ODataFormat.date(s.dateLastCurrent()));
+    m.put("amountPastDue30", ODataFormat.money(s.amountPastDue30()));
+    m.put("dateLastCurrent30", ODataFormat.date(s.dateLastCurrent30()));
+    m.put("firstDelinquencyDate", ODataFormat.date(s.firstDelinquencyDate()));
+    m.put("uniqueDelinquencies", s.uniqueDelinquencies());
+    m.put("delinquentDays", s.delinquentDays());
     m.put("payoff", ODataFormat.money(s.payoff()));
     m.put("perdiem", ODataFormat.money(s.perdiem()));
     m.put("interestAccruedToday", ODataFormat.money(s.interestAccruedToday()));
