@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openlms.app.api.odata.query.QueryPlan;
-import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.api.odata.ODataRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,16 +54,7 @@ public class LoanRepository {
 
   /** Ids in the plan's filter, order and page; the plan's FROM already leaves deleted loans out. */
   public List<Long> ids(JdbcClient db, QueryPlan plan) {
-    SqlFragment where = plan.whereClause();
-    List<Object> params = new ArrayList<>(where.params());
-    String page = " OFFSET ?";
-    if (plan.limit() != null) {
-      page = " LIMIT ? OFFSET ?";
-      params.add(plan.limit());
-    }
-    params.add(plan.offset());
-    return db.sql("SELECT id FROM " + plan.entity().from() + where.sql() + plan.orderByClause() + page)
-        .params(params).query(Long.class).list();
+    return ODataRows.query(db, plan, null, List.of(), (rs, n) -> rs.getLong("id"));
   }
 
   public Optional<LoanSetup> setup(JdbcClient db, long loanId) {

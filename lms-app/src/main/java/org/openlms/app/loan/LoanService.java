@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.api.odata.query.QueryPlan;
-import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.audit.AuditLog;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
@@ -126,8 +126,7 @@ public class LoanService {
   }
 
   public long count(Tenant tenant, QueryPlan plan) {
-    SqlFragment count = plan.countQuery();
-    return tx.jdbc(tenant).sql(count.sql()).params(count.params()).query(Long.class).single();
+    return ODataRows.count(tx.jdbc(tenant), plan, null, List.of());
   }
 
   private void requireFreeDisplayId(JdbcClient db, String displayId, long exceptId) {

@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.openlms.app.api.odata.query.QueryPlan;
-import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.api.odata.ODataRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,20 +16,11 @@ public class DmStatsRepository {
 
   /** The rows a validated OData plan asks for: its condition, order and page, all parameterised. */
   public List<DmStats> find(JdbcClient db, QueryPlan plan) {
-    SqlFragment where = plan.whereClause();
-    String page = plan.limit() == null ? " OFFSET ?" : " LIMIT ? OFFSET ?";
-    var params = new java.util.ArrayList<Object>(where.params());
-    if (plan.limit() != null) {
-      params.add(plan.limit());
-    }
-    params.add(plan.offset());
-    return db.sql("SELECT * FROM dm_stats_entity" + where.sql() + plan.orderByClause() + page)
-        .params(params).query(DmStatsRepository::map).list();
+    return ODataRows.query(db, plan, null, List.of(), DmStatsRepository::map);
   }
 
   public long count(JdbcClient db, QueryPlan plan) {
-    SqlFragment count = plan.countQuery();
-    return db.sql(count.sql()).params(count.params()).query(Long.class).single();
+    return ODataRows.count(db, plan, null, List.of());
   }
 
   static DmStats map(ResultSet rs, int row) throws SQLException {
