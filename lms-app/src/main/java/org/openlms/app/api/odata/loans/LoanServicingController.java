@@ -11,6 +11,8 @@ import org.openlms.app.api.ODataFormat;
 import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataEnvelope;
 import org.openlms.app.api.odata.ODataRows;
+import org.openlms.app.api.odata.ODataSelect;
+import org.springframework.jdbc.core.RowMapper;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
 import org.openlms.app.errors.InvalidInputException;
@@ -72,11 +74,17 @@ class LoanServicingController implements LoanNavigations {
   }
 
   private Map<String, Object> payments(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
-    QueryPlan plan = sets.plan("Payments", options);
+    return collection(tenant, "Payments", options, fixed, params,
+        base -> (rs, n) -> PaymentJson.view(ServicingRepository.payment(rs, n), base));
+  }
+
+  /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
+  private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, String fixed,
+      List<Object> params, java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {
+    QueryPlan plan = sets.plan(set, options);
     JdbcClient db = tx.jdbc(tenant);
-    String base = LoansController.base();
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params, ServicingRepository::payment).stream()
-        .map(p -> PaymentJson.view(p, base)).toList();
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params, view.apply(LoansController.base()))
+        .stream().map(r -> ODataSelect.apply(r, plan)).toList();
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
   }
 
@@ -126,12 +134,8 @@ class LoanServicingController implements LoanNavigations {
   }
 
   private Map<String, Object> archive(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
-    QueryPlan plan = sets.plan("LoanStatusArchive", options);
-    JdbcClient db = tx.jdbc(tenant);
-    String base = LoansController.base();
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params,
-            (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base));
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
+    return collection(tenant, "LoanStatusArchive", options, fixed, params,
+        base -> (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base));
   }
 
   @RequestMapping(path = {"/Loans({id})/Autopal.GetStatus({date})", "/Loans({id})/AutoPal.GetStatus({date})",
