@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openlms.app.maintenance.step.BulkTable;
 import org.openlms.app.maintenance.step.ChunkContext;
 import org.openlms.app.maintenance.step.DayCalculator;
 import org.openlms.app.maintenance.step.MaintainedLoan;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoanDayCalculator implements DayCalculator {
+
+  /** The state row and the archive rows of a chunk go in one set-based statement each (see BulkTable). */
+  static final BulkTable STATE = BulkTable.upsert("loan_state", LoanStateRows.COLUMNS, List.of("loan_id"));
+  static final BulkTable ARCHIVE = BulkTable.upsert("loan_status_archive", ServicingRepository.ARCHIVE_COLUMNS,
+      List.of("loan_id", "date"));
 
   @Override
   public DayBatch prepare(ChunkContext chunk) {
@@ -72,7 +78,7 @@ class LoanDayCalculator implements DayCalculator {
     long id = loan.id();
     int applied = 0;
     for (DayRow r : rows) {
-      ctx.write(id, ServicingRepository.ARCHIVE_UPSERT, ServicingRepository.archiveValues(id, r.status()));
+      ctx.bulk(id, ARCHIVE, ServicingRepository.archiveValues(id, r.status()));
       for (var a : r.payments()) {
         PaymentRecord p = due.get(applied++);
         ctx.write(id, ServicingRepository.APPLIED_UPDATE, a.fees(), a.interest(), a.principal(), p.id());
@@ -81,7 +87,7 @@ class LoanDayCalculator implements DayCalculator {
         ctx.event(id, eventName(e), eventPayload(e));
       }
     }
-    ctx.write(id, LoanStateRows.UPSERT, LoanStateRows.values(id, rows.get(rows.size() - 1).state()));
+    ctx.bulk(id, STATE, LoanStateRows.values(id, rows.get(rows.size() - 1).state()));
   }
 
   private static String eventName(LoanEvent e) {

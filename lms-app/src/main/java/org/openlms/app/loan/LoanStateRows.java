@@ -36,6 +36,13 @@ public final class LoanStateRows {
           date_last_current_30 = EXCLUDED.date_last_current_30, first_delinquency_date = EXCLUDED.first_delinquency_date,
           unique_delinquencies = EXCLUDED.unique_delinquencies, delinquent_days = EXCLUDED.delinquent_days""";
 
+  /** The columns of {@code loan_state}, in the order of {@link #values}. */
+  public static final List<String> COLUMNS = List.of("loan_id", "as_of", "next_index", "late_fee_index",
+      "next_due_date", "next_late_fee_check", "principal_balance", "unposted_interest", "interest_not_due",
+      "due_interest", "due_principal", "due_fees", "unpaid", "prepaid_credit", "held_credit", "perdiem",
+      "interest_accrued_today", "last_payment_date", "last_payment_amount", "date_last_current",
+      "date_last_current_30", "first_delinquency_date", "unique_delinquencies", "delinquent_days");
+
   private LoanStateRows() {}
 
   public static Object[] values(long loanId, LoanState s) {

@@ -54,7 +54,7 @@ public class ServicingRepository {
   }
 
   /** The archive's columns, in the order of {@link #archiveValues}. */
-  static final List<String> ARCHIVE_COLUMNS = List.of("loan_id", "date", "amount_due", "due_interest",
+  public static final List<String> ARCHIVE_COLUMNS = List.of("loan_id", "date", "amount_due", "due_interest",
       "due_principal", "due_fees", "due_pni", "next_payment_date", "next_payment_amount", "last_payment_date",
       "last_payment_amount", "principal_balance", "days_past_due", "date_last_current", "amount_past_due_30",
       "date_last_current_30", "first_delinquency_date", "unique_delinquencies", "delinquent_days", "payoff", "perdiem",

@@ -130,6 +130,7 @@ public class MaintenanceWorker {
       ChunkContext ctx = new ChunkContext(tenant, run.id(), run.date(), loans, tx.sql());
       steps.run(ctx);
       writeBatches(tx, ctx.writesToApply());
+      BulkWriter.apply(tx, ctx.bulkToApply());
       for (ChunkEvent e : ctx.eventsToApply()) {
         Map<String, Object> payload = new LinkedHashMap<>(e.payload());
         if (e.loanId() != null) {

@@ -60,20 +60,6 @@ final class CopyRows extends Reader {
 
   /** Appends one value in COPY text form, without a separator. */
   static StringBuilder value(StringBuilder sb, Object value) {
-    if (value == null) {
-      return sb.append("\\N");
-    }
-    String s = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\t' -> sb.append("\\t");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        default -> sb.append(c);
-      }
-    }
-    return sb;
+    return org.openlms.app.copy.CopyText.value(sb, value);
   }
 }

@@ -26,6 +26,7 @@ public final class ChunkContext {
   private final Map<Long, LoanFailure> failures = new LinkedHashMap<>();
   private final List<LoanWrite> writes = new ArrayList<>();
   private final List<ChunkEvent> events = new ArrayList<>();
+  private final List<BulkRow> bulk = new ArrayList<>();
 
   public ChunkContext(Tenant tenant, long runId, LocalDate businessDate, List<MaintainedLoan> loans,
       JdbcClient reads) {
@@ -84,6 +85,22 @@ public final class ChunkContext {
   public void write(long loanId, String sql, Object... params) {
     writes.add(new LoanWrite(loanId, sql, Arrays.asList(params)));
   }
+
+  /** A row for a {@link BulkTable}, applied with the chunk's other rows of that table in one statement. */
+  public void bulk(long loanId, BulkTable table, Object... values) {
+    if (values.length != table.columns().size()) {
+      throw new IllegalArgumentException(table.table() + " takes " + table.columns().size() + " values");
+    }
+    bulk.add(new BulkRow(loanId, table, values));
+  }
+
+  /** The bulk rows of loans that did not fail. */
+  public List<BulkRow> bulkToApply() {
+    return bulk.stream().filter(r -> !failures.containsKey(r.loanId())).toList();
+  }
+
+  /** One row for a bulk table. */
+  public record BulkRow(long loanId, BulkTable table, Object[] values) {}
 
   public void event(Long loanId, String name, Map<String, Object> payload) {
     events.add(new ChunkEvent(loanId, name, payload));
