@@ -43,12 +43,15 @@ public final class ScheduleCalculator {
         BigDecimal[] r78 = terms.calcType() == CalcType.RULE_78 ? Rule78.interest(terms, payment) : null;
         boolean firstRegular = PeriodRates.firstPeriodRegular(terms);
         LocalDate previous = terms.contractDate();
+        java.util.Map<Integer, BigDecimal> laterRates = new java.util.HashMap<>(4);
         for (int k = 0; balance.signum() > 0 || carry.signum() > 0; k++) {
             LocalDate due = DueDates.nth(terms, k);
             boolean first = k == 0;
             int days = PeriodRates.accrualDays(terms, previous, due, first);
             boolean regular = !first || firstRegular;
-            BigDecimal rate = PeriodRates.dailyRate(terms, days, regular, first);
+            // After the first period the daily rate depends only on the period's length: computed once per length.
+            BigDecimal rate = first ? PeriodRates.dailyRate(terms, days, regular, true)
+                    : laterRates.computeIfAbsent(days, d -> PeriodRates.dailyRate(terms, d, true, false));
             BigDecimal interest = r78 != null
                     ? (k < n ? r78[k] : Money.ZERO)
                     : Money.round(Money.accrual(balance.multiply(rate)).multiply(BigDecimal.valueOf(days)));
