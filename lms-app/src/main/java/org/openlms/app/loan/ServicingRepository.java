@@ -64,10 +64,6 @@ public class ServicingRepository {
       + ") VALUES ";
   private static final String ARCHIVE_ROW = "(?" + ", ?".repeat(ARCHIVE_COLUMNS.size() - 1) + ")";
 
-  /** One archive row, replacing a row of the same day (an API replay may have written it first). */
-  public static final String ARCHIVE_UPSERT = ARCHIVE_INSERT + ARCHIVE_ROW + " ON CONFLICT (loan_id, date) DO UPDATE SET "
-      + String.join(", ", ARCHIVE_COLUMNS.subList(2, ARCHIVE_COLUMNS.size()).stream()
-          .map(c -> c + " = EXCLUDED." + c).toList());
 
   public static final String APPLIED_UPDATE =
       "UPDATE loan_payment SET applied_fees = ?, applied_interest = ?, applied_principal = ? WHERE id = ?";

@@ -1,6 +1,7 @@
 package org.openlms.app.seed;
 
 import java.io.Reader;
+import org.openlms.app.copy.CopyText;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
@@ -55,11 +56,6 @@ final class CopyRows extends Reader {
     if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
       sb.append('\t');
     }
-    return value(sb, value);
-  }
-
-  /** Appends one value in COPY text form, without a separator. */
-  static StringBuilder value(StringBuilder sb, Object value) {
-    return org.openlms.app.copy.CopyText.value(sb, value);
+    return CopyText.value(sb, value);
   }
 }

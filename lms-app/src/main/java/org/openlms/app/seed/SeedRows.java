@@ -2,6 +2,7 @@ package org.openlms.app.seed;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.openlms.app.copy.CopyText;
 import org.openlms.app.loan.LoanSetupRows;
 import org.openlms.app.loan.LoanStateRows;
 import org.openlms.app.loan.NewPayment;
@@ -111,7 +112,7 @@ final class SeedRows {
   private static String tail(Object[] values, int from) {
     StringBuilder sb = new StringBuilder(400);
     for (int k = from; k < values.length; k++) {
-      CopyRows.value(sb.append('\t'), values[k]);
+      CopyText.value(sb.append('\t'), values[k]);
     }
     return sb.append('\n').toString();
   }
