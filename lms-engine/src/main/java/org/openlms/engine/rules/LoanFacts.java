@@ -1,0 +1,122 @@
+package org.openlms.engine.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of every {@link Fact} for one loan on one date, as a rule sees them. Immutable: an action that
+ * changes the loan yields new facts, which the next rule in the tenant's order sees. A fact never set reads as
+ * its type's zero (0, 0.0, "", false, the zero date, an empty list or map), so every declared variable is bound.
+ */
+public final class LoanFacts {
+
+    /** LoanPro's "zero date", the value of a date that is not set. */
+    public static final LocalDate ZERO_DATE = LocalDate.of(1, 1, 1);
+
+    private final EnumMap<Fact, Object> values;
+
+    private LoanFacts(EnumMap<Fact, Object> values) {
+        this.values = values;
+    }
+
+    public static LoanFacts empty() {
+        return new LoanFacts(new EnumMap<>(Fact.class));
+    }
+
+    public LoanFacts with(Fact fact, long value) {
+        return put(fact, FactType.INT, value);
+    }
+
+    public LoanFacts with(Fact fact, BigDecimal value) {
+        return put(fact, FactType.DOUBLE, value == null ? 0.0 : value.doubleValue());
+    }
+
+    public LoanFacts with(Fact fact, String value) {
+        return put(fact, FactType.STRING, value == null ? "" : value);
+    }
+
+    public LoanFacts with(Fact fact, boolean value) {
+        return put(fact, FactType.BOOL, value);
+    }
+
+    public LoanFacts with(Fact fact, LocalDate value) {
+        return put(fact, FactType.TIMESTAMP, instant(value == null ? ZERO_DATE : value));
+    }
+
+    public LoanFacts withIds(Fact fact, Collection<Long> ids) {
+        return put(fact, FactType.INT_LIST, List.copyOf(ids));
+    }
+
+    public LoanFacts withMap(Fact fact, Map<String, String> map) {
+        return put(fact, FactType.STRING_MAP, Map.copyOf(map));
+    }
+
+    /** The value as CEL sees it (Long, Double, String, Boolean, Instant, List or Map). */
+    public Object get(Fact fact) {
+        Object v = values.get(fact);
+        return v != null ? v : zero(fact.type());
+    }
+
+    public long intValue(Fact fact) {
+        return (Long) get(fact);
+    }
+
+    public boolean boolValue(Fact fact) {
+        return (Boolean) get(fact);
+    }
+
+    public String stringValue(Fact fact) {
+        return (String) get(fact);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Long> ids(Fact fact) {
+        return (List<Long>) get(fact);
+    }
+
+    static Instant instant(LocalDate date) {
+        return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private LoanFacts put(Fact fact, FactType type, Object value) {
+        if (fact.type() != type) {
+            throw new IllegalArgumentException(fact.variable() + " is " + fact.type() + ", not " + type);
+        }
+        EnumMap<Fact, Object> copy = new EnumMap<>(values);
+        copy.put(fact, value);
+        return new LoanFacts(copy);
+    }
+
+    private static Object zero(FactType type) {
+        return switch (type) {
+            case INT -> 0L;
+            case DOUBLE -> 0.0;
+            case STRING -> "";
+            case BOOL -> false;
+            case TIMESTAMP -> instant(ZERO_DATE);
+            case INT_LIST, STRING_LIST -> List.of();
+            case STRING_MAP -> Map.of();
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LoanFacts f && f.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LoanFacts" + values;
+    }
+}
