@@ -17,6 +17,7 @@ import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanEvent;
 import org.openlms.engine.state.LoanState;
+import org.openlms.engine.state.StatusSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,9 @@ class LoanDayCalculator implements DayCalculator {
     LoanState from = stored != null ? stored : LoanState.open(schedule);
     LocalDate through = ctx.businessDate();
     if (!from.date().isBefore(through)) {
-      return; // already brought to this day (e.g. activated today); the guard still records the day
+      // Already brought to this day (e.g. activated today); the guard still records the day.
+      ctx.attach(loan.id(), StatusSnapshot.class, StatusSnapshot.of(from, CalcSettings.DEFAULT));
+      return;
     }
     List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
     List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
@@ -87,7 +90,9 @@ class LoanDayCalculator implements DayCalculator {
         ctx.event(id, eventName(e), eventPayload(e));
       }
     }
-    ctx.bulk(id, STATE, LoanStateRows.values(id, rows.get(rows.size() - 1).state()));
+    DayRow last = rows.get(rows.size() - 1);
+    ctx.bulk(id, STATE, LoanStateRows.values(id, last.state()));
+    ctx.attach(id, StatusSnapshot.class, last.status()); // what the automation engine's rules see
   }
 
   private static String eventName(LoanEvent e) {

@@ -29,32 +29,89 @@ public final class LoanFacts {
         return new LoanFacts(new EnumMap<>(Fact.class));
     }
 
+    public static Builder builder() {
+        return new Builder(new EnumMap<>(Fact.class));
+    }
+
     public LoanFacts with(Fact fact, long value) {
-        return put(fact, FactType.INT, value);
+        return copy().set(fact, value).build();
     }
 
     public LoanFacts with(Fact fact, BigDecimal value) {
-        return put(fact, FactType.DOUBLE, value == null ? 0.0 : value.doubleValue());
+        return copy().set(fact, value).build();
     }
 
     public LoanFacts with(Fact fact, String value) {
-        return put(fact, FactType.STRING, value == null ? "" : value);
+        return copy().set(fact, value).build();
     }
 
     public LoanFacts with(Fact fact, boolean value) {
-        return put(fact, FactType.BOOL, value);
+        return copy().set(fact, value).build();
     }
 
     public LoanFacts with(Fact fact, LocalDate value) {
-        return put(fact, FactType.TIMESTAMP, instant(value == null ? ZERO_DATE : value));
+        return copy().set(fact, value).build();
     }
 
     public LoanFacts withIds(Fact fact, Collection<Long> ids) {
-        return put(fact, FactType.INT_LIST, List.copyOf(ids));
+        return copy().setIds(fact, ids).build();
     }
 
     public LoanFacts withMap(Fact fact, Map<String, String> map) {
-        return put(fact, FactType.STRING_MAP, Map.copyOf(map));
+        return copy().setMap(fact, map).build();
+    }
+
+    private Builder copy() {
+        return new Builder(new EnumMap<>(values));
+    }
+
+    /** Sets many facts at once (one copy instead of one per fact); each value is checked against its type. */
+    public static final class Builder {
+        private final EnumMap<Fact, Object> values;
+
+        private Builder(EnumMap<Fact, Object> values) {
+            this.values = values;
+        }
+
+        public Builder set(Fact fact, long value) {
+            return put(fact, FactType.INT, value);
+        }
+
+        public Builder set(Fact fact, BigDecimal value) {
+            return put(fact, FactType.DOUBLE, value == null ? 0.0 : value.doubleValue());
+        }
+
+        public Builder set(Fact fact, String value) {
+            return put(fact, FactType.STRING, value == null ? "" : value);
+        }
+
+        public Builder set(Fact fact, boolean value) {
+            return put(fact, FactType.BOOL, value);
+        }
+
+        public Builder set(Fact fact, LocalDate value) {
+            return put(fact, FactType.TIMESTAMP, instant(value == null ? ZERO_DATE : value));
+        }
+
+        public Builder setIds(Fact fact, Collection<Long> ids) {
+            return put(fact, FactType.INT_LIST, List.copyOf(ids));
+        }
+
+        public Builder setMap(Fact fact, Map<String, String> map) {
+            return put(fact, FactType.STRING_MAP, Map.copyOf(map));
+        }
+
+        public LoanFacts build() {
+            return new LoanFacts(new EnumMap<>(values));
+        }
+
+        private Builder put(Fact fact, FactType type, Object value) {
+            if (fact.type() != type) {
+                throw new IllegalArgumentException(fact.variable() + " is " + fact.type() + ", not " + type);
+            }
+            values.put(fact, value);
+            return this;
+        }
     }
 
     /** The value as CEL sees it (Long, Double, String, Boolean, Instant, List or Map). */
@@ -82,15 +139,6 @@ public final class LoanFacts {
 
     static Instant instant(LocalDate date) {
         return date.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private LoanFacts put(Fact fact, FactType type, Object value) {
-        if (fact.type() != type) {
-            throw new IllegalArgumentException(fact.variable() + " is " + fact.type() + ", not " + type);
-        }
-        EnumMap<Fact, Object> copy = new EnumMap<>(values);
-        copy.put(fact, value);
-        return new LoanFacts(copy);
     }
 
     private static Object zero(FactType type) {

@@ -27,6 +27,7 @@ public final class ChunkContext {
   private final List<LoanWrite> writes = new ArrayList<>();
   private final List<ChunkEvent> events = new ArrayList<>();
   private final List<BulkRow> bulk = new ArrayList<>();
+  private final Map<Class<?>, Map<Long, Object>> attached = new java.util.HashMap<>();
 
   public ChunkContext(Tenant tenant, long runId, LocalDate businessDate, List<MaintainedLoan> loans,
       JdbcClient reads) {
@@ -101,6 +102,17 @@ public final class ChunkContext {
 
   /** One row for a bulk table. */
   public record BulkRow(long loanId, BulkTable table, Object[] values) {}
+
+  /** Leaves a per-loan value for later steps (the calculator leaves each loan's final status, for example). */
+  public <T> void attach(long loanId, Class<T> type, T value) {
+    attached.computeIfAbsent(type, k -> new java.util.HashMap<>()).put(loanId, value);
+  }
+
+  /** What an earlier step attached to the loan, or null. */
+  public <T> T attached(long loanId, Class<T> type) {
+    Map<Long, Object> values = attached.get(type);
+    return values == null ? null : type.cast(values.get(loanId));
+  }
 
   public void event(Long loanId, String name, Map<String, Object> payload) {
     events.add(new ChunkEvent(loanId, name, payload));

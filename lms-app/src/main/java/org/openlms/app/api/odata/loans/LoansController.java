@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.odata.ODataEnvelope;
+import org.openlms.app.automation.AutomationService;
 import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataSelect;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
@@ -46,9 +47,12 @@ class LoansController {
   private final TenantService tenants;
   private final CustomerService customers;
   private final List<LoanNavigations> navigations;
+  private final AutomationService automation;
 
   LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
-      TenantService tenants, CustomerService customers, List<LoanNavigations> navigations) {
+      TenantService tenants, CustomerService customers, List<LoanNavigations> navigations,
+      AutomationService automation) {
+    this.automation = automation;
     this.customers = customers;
     this.loans = loans;
     this.servicing = servicing;
@@ -111,6 +115,7 @@ class LoansController {
       if (parsed != null) {
         parsed.reversals().forEach(r -> servicing.reversePayment(tenant, id, r.paymentId(), r.reason(), r.date(), ACTOR));
       }
+      automation.afterChange(tenant, id); // rules marked real time see the loan as this request left it
       return null;
     });
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
@@ -126,7 +131,11 @@ class LoansController {
   @PostMapping({"/Loans({id})/Autopal.Activate()", "/Loans({id})/AutoPal.Activate()",
       "/odata.svc/Loans({id})/Autopal.Activate()", "/odata.svc/Loans({id})/AutoPal.Activate()"})
   Map<String, Object> activate(Tenant tenant, @PathVariable long id) {
-    loans.activate(tenant, id, ACTOR);
+    tx.inTransaction(tenant, db -> {
+      loans.activate(tenant, id, ACTOR);
+      automation.afterChange(tenant, id);
+      return null;
+    });
     return ODataEnvelope.single(Map.of("success", true));
   }
 

@@ -1,0 +1,211 @@
+package org.openlms.app.api.odata.automation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.app.api.ODataFormat;
+import org.openlms.app.api.odata.FieldReader;
+import org.openlms.app.api.odata.ODataEnvelope;
+import org.openlms.app.api.odata.ODataRows;
+import org.openlms.app.api.odata.ODataSelect;
+import org.openlms.app.api.odata.query.ODataModel;
+import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.api.odata.query.ODataQueryPlanner;
+import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.audit.AuditLog;
+import org.openlms.app.automation.AutomationConfigs;
+import org.openlms.app.automation.AutomationService;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.errors.NotFoundException;
+import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.tenancy.TenantTransactions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code odata.svc/AutomationRules}, {@code StoplightRules} and {@code WarningFlags}: create (rules are
+ * type-checked, and the tenant's max rules limit is enforced), read with OData options, update, delete. Every
+ * write bumps the configuration version, so the next chunk of a run and the next real-time change use it.
+ */
+@RestController
+@RequestMapping("/api/public/api/1/odata.svc")
+class AutomationConfigController {
+
+  private static final String SETS = "{set:AutomationRules|StoplightRules|WarningFlags}";
+  private static final String ACTOR = "api";
+
+  private final TenantTransactions tx;
+  private final AutomationService automation;
+  private final AuditLog audit;
+  private final ODataQueryPlanner planner =
+      new ODataQueryPlanner(ODataModel.of(ConfigSet.ALL.stream().map(ConfigSet::entity).toArray(
+          org.openlms.app.api.odata.query.ODataEntity[]::new)));
+
+  AutomationConfigController(TenantTransactions tx, AutomationService automation, AuditLog audit) {
+    this.tx = tx;
+    this.automation = automation;
+    this.audit = audit;
+  }
+
+  @GetMapping({"/" + SETS, "/" + SETS + "()"})
+  Map<String, Object> list(Tenant tenant, @PathVariable String set, ODataQueryOptions options) {
+    ConfigSet cs = set(set);
+    QueryPlan plan = planner.plan(cs.name(), options);
+    if (!plan.expand().isEmpty()) {
+      throw new InvalidInputException(cs.name() + " has no navigation properties to $expand");
+    }
+    JdbcClient db = tx.jdbc(tenant);
+    String base = base();
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, null, List.of(), (rs, n) -> view(cs, rs, base))
+        .stream().map(r -> ODataSelect.apply(r, plan)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, null, List.of())));
+  }
+
+  @GetMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
+  Map<String, Object> get(Tenant tenant, @PathVariable String set, @PathVariable long id) {
+    ConfigSet cs = set(set);
+    return ODataEnvelope.single(find(tx.jdbc(tenant), cs, id));
+  }
+
+  @PostMapping({"/" + SETS, "/" + SETS + "()"})
+  Map<String, Object> create(Tenant tenant, @PathVariable String set, @RequestBody JsonNode body) {
+    ConfigSet cs = set(set);
+    Map<String, Object> values = read(cs, body, true);
+    return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
+      if (cs == ConfigSet.RULES) {
+        // Serialised per tenant by the version row's lock, so two concurrent creates cannot pass the limit.
+        db.sql("SELECT version FROM automation_version FOR UPDATE").query(Long.class).single();
+        long count = db.sql("SELECT count(*) FROM automation_rule").query(Long.class).single();
+        int max = tenant.limits().maxRules();
+        if (count >= max) {
+          throw new InvalidInputException("This tenant allows at most " + max + " automation rules (max rules "
+              + "limit); delete or disable one, or ask the operator to raise the limit");
+        }
+        values.putIfAbsent("eval_order", db.sql("SELECT coalesce(max(eval_order), 0) + 1 FROM automation_rule")
+            .query(Integer.class).single());
+      }
+      List<String> cols = new ArrayList<>(values.keySet());
+      long id = db.sql("INSERT INTO " + cs.table() + " (" + String.join(", ", cols) + ") VALUES ("
+              + String.join(", ", cols.stream().map(c -> c.equals("actions") ? "?::jsonb" : "?").toList())
+              + ") RETURNING id")
+          .params(new ArrayList<>(values.values())).query(Long.class).single();
+      AutomationConfigs.bump(db);
+      audit.record(db, ACTOR, cs.name(), id, "create", Map.of("fields", cols));
+      return find(db, cs, id);
+    }));
+  }
+
+  @PutMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
+  Map<String, Object> update(Tenant tenant, @PathVariable String set, @PathVariable long id,
+      @RequestBody JsonNode body) {
+    ConfigSet cs = set(set);
+    Map<String, Object> values = read(cs, body, false);
+    return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
+      find(db, cs, id);
+      if (!values.isEmpty()) {
+        List<String> cols = new ArrayList<>(values.keySet());
+        List<Object> params = new ArrayList<>(values.values());
+        params.add(id);
+        db.sql("UPDATE " + cs.table() + " SET " + String.join(", ", cols.stream()
+                .map(c -> c + (c.equals("actions") ? " = ?::jsonb" : " = ?")).toList()) + ", last_update = now() WHERE id = ?")
+            .params(params).update();
+        AutomationConfigs.bump(db);
+        audit.record(db, ACTOR, cs.name(), id, "update", Map.of("fields", cols));
+      }
+      return find(db, cs, id);
+    }));
+  }
+
+  @DeleteMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
+  Map<String, Object> delete(Tenant tenant, @PathVariable String set, @PathVariable long id) {
+    ConfigSet cs = set(set);
+    tx.inTransaction(tenant, db -> {
+      find(db, cs, id);
+      if (cs == ConfigSet.FLAGS) {
+        db.sql("DELETE FROM loan_flag WHERE flag_id = ?").param(id).update(); // the flag archive keeps the history
+      }
+      db.sql("DELETE FROM " + cs.table() + " WHERE id = ?").param(id).update();
+      AutomationConfigs.bump(db);
+      audit.record(db, ACTOR, cs.name(), id, "delete", Map.of());
+      return null;
+    });
+    return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  /** Validates the whole body before anything is written; columns to values, in field order. */
+  private Map<String, Object> read(ConfigSet cs, JsonNode body, boolean create) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidInputException("The request body must be a JSON object");
+    }
+    FieldReader r = new FieldReader(cs.type().substring("Entity.".length()), body);
+    for (String name : body.propertyNames()) {
+      boolean known = cs.fields().stream().anyMatch(f -> f.json().equals(name));
+      if (!known && !List.of("__metadata", "__update", "__id", "id", "created", "lastUpdate").contains(name)) {
+        r.fail(FieldReader.clip(name), "unknown field");
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ConfigField f : cs.fields()) {
+      if (!body.has(f.json()) || body.get(f.json()).isNull()) {
+        if (create && f.required()) {
+          r.fail(f.json(), "is required");
+        } else if (create && f.defaultValue() != null) {
+          values.put(f.column(), f.defaultValue());
+        }
+        continue;
+      }
+      Object v = f.read(r, body);
+      if (v != null) {
+        values.put(f.column(), v);
+      }
+    }
+    r.throwIfInvalid();
+    for (ConfigField f : cs.fields()) {
+      Object v = values.get(f.column());
+      boolean isRule = f.kind() == ConfigField.Kind.RULE || f.kind() == ConfigField.Kind.OPTIONAL_RULE;
+      if (isRule && v instanceof String s && !s.isBlank()) {
+        automation.compile(cs.type().substring("Entity.".length()) + "." + f.json(), s);
+      }
+    }
+    return values;
+  }
+
+  private static Map<String, Object> find(JdbcClient db, ConfigSet cs, long id) {
+    return db.sql("SELECT * FROM " + cs.table() + " WHERE id = ?").param(id)
+        .query((rs, n) -> view(cs, rs, base())).optional().orElseThrow(() -> new NotFoundException(cs.name()));
+  }
+
+  private static Map<String, Object> view(ConfigSet cs, ResultSet rs, String base) throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    long id = rs.getLong("id");
+    m.put("__metadata", Map.of("uri", base + cs.name() + "(id=" + id + ")", "type", cs.type()));
+    m.put("id", id);
+    for (ConfigField f : cs.fields()) {
+      m.put(f.json(), f.show(rs.getObject(f.column())));
+    }
+    m.put("created", ODataFormat.date(rs.getTimestamp("created").toInstant()));
+    m.put("lastUpdate", ODataFormat.date(rs.getTimestamp("last_update").toInstant()));
+    return m;
+  }
+
+  private static ConfigSet set(String name) {
+    return ConfigSet.ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new NotFoundException(name));
+  }
+
+  private static String base() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/").toUriString();
+  }
+}

@@ -1,0 +1,83 @@
+package org.openlms.app.automation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openlms.engine.rules.LoanFacts;
+
+/**
+ * One loan going through the automation engine: its facts as the next rule will see them, and everything the
+ * engine did or failed to do so far. Used by one thread.
+ */
+public final class AutomatedLoan {
+
+  private final long id;
+  private final Instant created;
+  private final boolean manualStoplight;
+  private LoanFacts facts;
+  private final List<Applied> applied = new ArrayList<>();
+  private final List<Failure> failures = new ArrayList<>();
+
+  public AutomatedLoan(long id, Instant created, boolean manualStoplight, LoanFacts facts) {
+    this.id = id;
+    this.created = created;
+    this.manualStoplight = manualStoplight;
+    this.facts = facts;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  Instant created() {
+    return created;
+  }
+
+  boolean manualStoplight() {
+    return manualStoplight;
+  }
+
+  public LoanFacts facts() {
+    return facts;
+  }
+
+  void apply(String source, long sourceId, String name, RuleAction action) {
+    RuleAction.Change c = action.apply(facts);
+    if (c == null) {
+      return;
+    }
+    facts = c.after();
+    Applied last = applied.isEmpty() ? null : applied.get(applied.size() - 1);
+    if (last != null && last.source.equals(source) && last.sourceId == sourceId) {
+      last.actions.add(action);
+    } else {
+      Applied a = new Applied(source, sourceId, name, new ArrayList<>());
+      a.actions.add(action);
+      applied.add(a);
+    }
+  }
+
+  void fail(String source, long sourceId, String name, String message) {
+    failures.add(new Failure(source, sourceId, name, message));
+  }
+
+  /** What rules, flags and recurring charges changed, in the order they ran. */
+  public List<Applied> applied() {
+    return applied;
+  }
+
+  public List<Failure> failures() {
+    return failures;
+  }
+
+  /** One rule (or flag or charge) that changed the loan, with the actions that really changed something. */
+  public record Applied(String source, long sourceId, String name, List<RuleAction> actions) {
+    public List<Map<String, Object>> changes() {
+      return actions.stream().map(RuleAction::json).toList();
+    }
+  }
+
+  /** A rule that could not be evaluated on this loan. */
+  public record Failure(String source, long sourceId, String name, String message) {}
+}

@@ -1,0 +1,92 @@
+package org.openlms.app.automation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.openlms.engine.rules.Fact;
+import org.openlms.engine.rules.LoanFacts;
+import org.openlms.engine.state.StatusSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads the facts rules see for many loans in one statement: setup, settings, memberships and flags, plus the
+ * day's status values computed by the engine (given by the caller: daily maintenance has them in memory).
+ */
+public final class LoanFactsReader {
+
+  private static final String SQL = """
+      SELECT l.id, l.created, s.loan_class, s.loan_type, s.loan_amount, s.loan_rate, s.loan_term, s.payment,
+             s.contract_date, s.first_payment_date, s.orig_final_payment_date, s.payment_frequency,
+             st.loan_status_id, st.loan_sub_status_id, st.autopay_enabled, st.is_stoplight_manually_set,
+             st.stoplight,
+             ARRAY(SELECT portfolio_id FROM loan_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS portfolios,
+             ARRAY(SELECT sub_portfolio_id FROM loan_sub_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS subs,
+             ARRAY(SELECT flag_id FROM loan_flag f WHERE f.loan_id = l.id ORDER BY 1) AS flags
+      FROM loan l JOIN loan_setup s ON s.loan_id = l.id LEFT JOIN loan_settings st ON st.loan_id = l.id
+      WHERE l.id = ANY(?) ORDER BY l.id""";
+
+  private LoanFactsReader() {}
+
+  /** The loans found, in id order; a loan without a status (none given) gets the status facts' zeros. */
+  public static Map<Long, AutomatedLoan> read(JdbcClient db, List<Long> ids, LocalDate today,
+      LongFunction<StatusSnapshot> status) {
+    Map<Long, AutomatedLoan> loans = new LinkedHashMap<>();
+    db.sql(SQL).param(ids.toArray(Long[]::new)).query((rs, n) -> {
+      long id = rs.getLong("id");
+      loans.put(id, new AutomatedLoan(id, rs.getTimestamp("created").toInstant(),
+          rs.getBoolean("is_stoplight_manually_set"), facts(rs, today, status.apply(id))));
+      return null;
+    }).list();
+    return loans;
+  }
+
+  private static LoanFacts facts(ResultSet rs, LocalDate today, StatusSnapshot s) throws SQLException {
+    LoanFacts.Builder b = LoanFacts.builder()
+        .set(Fact.TODAY, today)
+        .set(Fact.SETUP_LOAN_AMOUNT, rs.getBigDecimal("loan_amount"))
+        .set(Fact.SETUP_LOAN_RATE, rs.getBigDecimal("loan_rate"))
+        .set(Fact.SETUP_LOAN_TERM, rs.getInt("loan_term"))
+        .set(Fact.SETUP_PAYMENT, rs.getBigDecimal("payment"))
+        .set(Fact.SETUP_CONTRACT_DATE, rs.getObject("contract_date", LocalDate.class))
+        .set(Fact.SETUP_FIRST_PAYMENT_DATE, rs.getObject("first_payment_date", LocalDate.class))
+        .set(Fact.SETUP_ORIG_MATURITY_DATE, rs.getObject("orig_final_payment_date", LocalDate.class))
+        .set(Fact.SETUP_PAYMENT_FREQUENCY, rs.getString("payment_frequency"))
+        .set(Fact.SETUP_LOAN_CLASS, rs.getString("loan_class"))
+        .set(Fact.SETUP_LOAN_TYPE, rs.getString("loan_type"))
+        .set(Fact.SETTINGS_LOAN_STATUS_ID, rs.getInt("loan_status_id"))
+        .set(Fact.SETTINGS_LOAN_SUB_STATUS_ID, rs.getInt("loan_sub_status_id"))
+        .set(Fact.SETTINGS_AUTOPAY_ENABLED, rs.getBoolean("autopay_enabled"))
+        .set(Fact.SETTINGS_STOPLIGHT, rs.getString("stoplight"))
+        .setIds(Fact.SETTINGS_PORTFOLIOS, ids(rs.getArray("portfolios")))
+        .setIds(Fact.SETTINGS_SUB_PORTFOLIOS, ids(rs.getArray("subs")))
+        .setIds(Fact.SETTINGS_FLAGS, ids(rs.getArray("flags")));
+    if (s != null) {
+      b.set(Fact.STATUS_DAYS_PAST_DUE, s.daysPastDue())
+          .set(Fact.STATUS_AMOUNT_PAST_DUE, s.amountDue())
+          .set(Fact.STATUS_AMOUNT_PAST_DUE_30, s.amountPastDue30())
+          .set(Fact.STATUS_PAYOFF, s.payoff())
+          .set(Fact.STATUS_PRINCIPAL_BALANCE, s.principalBalance())
+          .set(Fact.STATUS_DUE_FEES, s.dueFees())
+          .set(Fact.STATUS_NEXT_PAYMENT_DATE, s.nextPaymentDate())
+          .set(Fact.STATUS_NEXT_PAYMENT_AMOUNT, s.nextPaymentAmount())
+          .set(Fact.STATUS_LAST_PAYMENT_DATE, s.lastPaymentDate())
+          .set(Fact.STATUS_LAST_PAYMENT_AMOUNT, s.lastPaymentAmount())
+          .set(Fact.STATUS_PERIODS_REMAINING, s.periodsRemaining())
+          .set(Fact.STATUS_LOAN_AGE, s.loanAge())
+          .set(Fact.STATUS_UNIQUE_DELINQUENCIES, s.uniqueDelinquencies())
+          .set(Fact.STATUS_DELINQUENT_DAYS, s.delinquentDays())
+          .set(Fact.STATUS_FIRST_DELINQUENCY_DATE, s.firstDelinquencyDate());
+    }
+    return b.build();
+  }
+
+  private static List<Long> ids(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.stream((Long[]) array.getArray()).toList();
+  }
+}

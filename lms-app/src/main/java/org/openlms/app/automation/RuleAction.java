@@ -1,0 +1,165 @@
+package org.openlms.app.automation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlms.engine.rules.Fact;
+import org.openlms.engine.rules.LoanFacts;
+
+/**
+ * What a rule does when its condition holds. Applying an action to a loan's facts gives the facts the next
+ * rule sees and, when something really changed, the {@link Change} to store; an action that changes nothing
+ * (the status is already that status) records nothing.
+ */
+public sealed interface RuleAction {
+
+  /** The action's effect on these facts, or null when it would change nothing. */
+  Change apply(LoanFacts facts);
+
+  /** The action as the API shows it. */
+  Map<String, Object> json();
+
+  /** Stores the change on the loan (called only when {@link #apply} changed something). */
+  void store(long loanId, java.time.LocalDate date, String source, Sink sink);
+
+  /** Where stored changes go: the chunk's batched writes in daily maintenance, or the request's transaction. */
+  @FunctionalInterface
+  interface Sink {
+    void write(long loanId, String sql, Object... params);
+  }
+
+  /** A loan status and sub-status (LoanSettings.loanStatusId/loanSubStatusId). */
+  record SetStatus(long loanStatusId, long loanSubStatusId) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      if (f.intValue(Fact.SETTINGS_LOAN_STATUS_ID) == loanStatusId
+          && f.intValue(Fact.SETTINGS_LOAN_SUB_STATUS_ID) == loanSubStatusId) {
+        return null;
+      }
+      return new Change(json(), f.with(Fact.SETTINGS_LOAN_STATUS_ID, loanStatusId)
+          .with(Fact.SETTINGS_LOAN_SUB_STATUS_ID, loanSubStatusId));
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", "setStatus", "loanStatusId", loanStatusId, "loanSubStatusId", loanSubStatusId);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      sink.write(loanId, "UPDATE loan_settings SET loan_status_id = ?, loan_sub_status_id = ? WHERE loan_id = ?",
+          (int) loanStatusId, (int) loanSubStatusId, loanId);
+    }
+  }
+
+  /** Adds or removes one membership: a portfolio, a sub-portfolio or a warning flag. */
+  record Membership(Kind kind, boolean add, long id) implements RuleAction {
+    /** The list fact each kind lives in and its names in the API. */
+    public enum Kind {
+      PORTFOLIO(Fact.SETTINGS_PORTFOLIOS, "Portfolio", "portfolioId"),
+      SUB_PORTFOLIO(Fact.SETTINGS_SUB_PORTFOLIOS, "SubPortfolio", "subPortfolioId"),
+      FLAG(Fact.SETTINGS_FLAGS, "Flag", "flagId");
+
+      final Fact fact;
+      final String noun;
+      final String idField;
+
+      Kind(Fact fact, String noun, String idField) {
+        this.fact = fact;
+        this.noun = noun;
+        this.idField = idField;
+      }
+    }
+
+    @Override
+    public Change apply(LoanFacts f) {
+      List<Long> ids = new ArrayList<>(f.ids(kind.fact));
+      if (ids.contains(id) == add) {
+        return null;
+      }
+      if (add) {
+        ids.add(id);
+      } else {
+        ids.remove(id);
+      }
+      return new Change(json(), f.withIds(kind.fact, ids));
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", (add ? "add" : "remove") + kind.noun, kind.idField, id);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      switch (kind) {
+        case PORTFOLIO -> sink.write(loanId, add
+            ? "INSERT INTO loan_portfolio (loan_id, portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+            : "DELETE FROM loan_portfolio WHERE loan_id = ? AND portfolio_id = ?", loanId, id);
+        case SUB_PORTFOLIO -> sink.write(loanId, add
+            ? "INSERT INTO loan_sub_portfolio (loan_id, sub_portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+            : "DELETE FROM loan_sub_portfolio WHERE loan_id = ? AND sub_portfolio_id = ?", loanId, id);
+        case FLAG -> {
+          if (add) {
+            sink.write(loanId, "INSERT INTO loan_flag (loan_id, flag_id, set_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                loanId, id, date);
+          } else {
+            sink.write(loanId, "DELETE FROM loan_flag WHERE loan_id = ? AND flag_id = ?", loanId, id);
+          }
+          sink.write(loanId, "INSERT INTO loan_flag_archive (loan_id, flag_id, date, action, source) VALUES (?, ?, ?, ?, ?)",
+              loanId, id, date, add ? "set" : "cleared", source);
+        }
+      }
+    }
+  }
+
+  /** Turns autopay on or off (LoanSettings.autopayEnabled). */
+  record SetAutopay(boolean enabled) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      return f.boolValue(Fact.SETTINGS_AUTOPAY_ENABLED) == enabled ? null
+          : new Change(json(), f.with(Fact.SETTINGS_AUTOPAY_ENABLED, enabled));
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", enabled ? "enableAutopay" : "disableAutopay");
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      sink.write(loanId, "UPDATE loan_settings SET autopay_enabled = ? WHERE loan_id = ?", enabled, loanId);
+    }
+  }
+
+  /** The stoplight chosen by the stoplight rules (not a rule action: stoplights have their own rules). */
+  record SetStoplight(String color) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      return color.equals(f.stringValue(Fact.SETTINGS_STOPLIGHT)) ? null
+          : new Change(json(), f.with(Fact.SETTINGS_STOPLIGHT, color));
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", "setStoplight", "stoplight", color);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      sink.write(loanId, "UPDATE loan_settings SET stoplight = ? WHERE loan_id = ?", color, loanId);
+    }
+  }
+
+  /** One change made to a loan: what it was (as the API shows it) and the loan's facts after it. */
+  record Change(Map<String, Object> what, LoanFacts after) {}
+
+  static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,89 @@
+package org.openlms.app.automation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openlms.app.errors.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a rule's actions as clients send them ({@code [{"type":"setStatus","loanStatusId":2,...}]} or wrapped as
+ * {@code {"results":[...]}}) and as they are stored. Every problem names the action and field.
+ */
+public final class RuleActions {
+
+  public static final int MAX_ACTIONS = 20;
+
+  private RuleActions() {}
+
+  public static List<RuleAction> read(JsonNode node) {
+    JsonNode list = node != null && node.isObject() && node.has("results") ? node.get("results") : node;
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw new InvalidInputException("actions: must be a non-empty list of actions");
+    }
+    if (list.size() > MAX_ACTIONS) {
+      throw new InvalidInputException("actions: at most " + MAX_ACTIONS + " actions per rule");
+    }
+    List<RuleAction> actions = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      actions.add(one(list.get(i), "actions[" + i + "]"));
+    }
+    return List.copyOf(actions);
+  }
+
+  private static RuleAction one(JsonNode a, String where) {
+    if (a == null || !a.isObject() || a.get("type") == null || !a.get("type").isString()) {
+      throw new InvalidInputException(where + ": must be an object with a \"type\"");
+    }
+    String type = a.get("type").asString();
+    return switch (type) {
+      case "setStatus" -> {
+        only(a, where, Set.of("loanStatusId", "loanSubStatusId"));
+        yield new RuleAction.SetStatus(id(a, "loanStatusId", where), id(a, "loanSubStatusId", where));
+      }
+      case "enableAutopay", "disableAutopay" -> {
+        only(a, where, Set.of());
+        yield new RuleAction.SetAutopay(type.equals("enableAutopay"));
+      }
+      default -> membership(a, type, where);
+    };
+  }
+
+  private static RuleAction membership(JsonNode a, String type, String where) {
+    for (RuleAction.Membership.Kind kind : RuleAction.Membership.Kind.values()) {
+      for (boolean add : new boolean[] {true, false}) {
+        if (type.equals((add ? "add" : "remove") + kind.noun)
+            || kind == RuleAction.Membership.Kind.FLAG && type.equals((add ? "set" : "clear") + "Flag")) {
+          only(a, where, Set.of(kind.idField));
+          return new RuleAction.Membership(kind, add, id(a, kind.idField, where));
+        }
+      }
+    }
+    throw new InvalidInputException(where + ".type: unknown action '" + clip(type) + "'; expected one of "
+        + "setStatus, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
+        + "enableAutopay, disableAutopay");
+  }
+
+  private static void only(JsonNode a, String where, Set<String> fields) {
+    for (String name : a.propertyNames()) {
+      if (!name.equals("type") && !fields.contains(name)) {
+        throw new InvalidInputException(where + "." + clip(name) + ": unknown field for " + a.get("type").asString());
+      }
+    }
+  }
+
+  private static long id(JsonNode a, String field, String where) {
+    JsonNode v = a.get(field);
+    if (v != null && v.isIntegralNumber() && v.canConvertToLong() && v.asLong() > 0) {
+      return v.asLong();
+    }
+    if (v != null && v.isString() && v.asString().matches("[1-9][0-9]{0,17}")) {
+      return Long.parseLong(v.asString());
+    }
+    throw new InvalidInputException(where + "." + field + ": must be a positive id");
+  }
+
+  private static String clip(String s) {
+    return org.openlms.app.api.odata.FieldReader.clip(s);
+  }
+}
