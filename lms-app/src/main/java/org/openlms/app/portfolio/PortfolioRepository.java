@@ -59,6 +59,14 @@ public class PortfolioRepository {
         .optional();
   }
 
+  /** The loan's sub-portfolios under this portfolio. */
+  public List<Long> subLinks(JdbcClient db, long loanId, long portfolioId) {
+    return db.sql("""
+            SELECT ls.sub_portfolio_id FROM loan_sub_portfolio ls JOIN sub_portfolio s ON s.id = ls.sub_portfolio_id
+            WHERE ls.loan_id = ? AND s.portfolio_id = ? ORDER BY 1""").params(loanId, portfolioId)
+        .query(Long.class).list();
+  }
+
   public static Portfolio map(ResultSet rs, int row) throws SQLException {
     int category = rs.getInt("category_id");
     Integer categoryId = rs.wasNull() ? null : category;

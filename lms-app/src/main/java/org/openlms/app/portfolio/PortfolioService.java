@@ -159,10 +159,12 @@ public class PortfolioService {
       throw new InvalidInputException("Portfolios: portfolio " + l.id() + " does not exist");
     }
     if (l.destroy()) {
+      List<Long> subs = portfolios.subLinks(db, loanId, l.id());
       if (!PortfolioMembership.remove(db, loanId, l.id())) {
         throw new InvalidInputException("Portfolios: portfolio " + l.id() + " is not linked to this loan");
       }
-      audit.record(db, actor, "Loan", loanId, "unlinkPortfolio", Map.of("portfolioId", l.id()));
+      audit.record(db, actor, "Loan", loanId, "unlinkPortfolio", Map.of("portfolioId", l.id(),
+          "subPortfolioIds", subs));
     } else if (PortfolioMembership.add(db, loanId, l.id())) {
       audit.record(db, actor, "Loan", loanId, "linkPortfolio", Map.of("portfolioId", l.id()));
     }
