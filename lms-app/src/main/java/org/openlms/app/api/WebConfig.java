@@ -2,6 +2,7 @@ package org.openlms.app.api;
 
 import java.util.List;
 import org.openlms.app.LmsProperties;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.security.AdminAuthFilter;
 import org.openlms.app.security.AdminToken;
 import org.openlms.app.security.ApiTokenService;
@@ -25,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The HTTP edge: body size limit, then authentication (tenant tokens for the public API, the admin token for
- * the admin API), then controllers, which receive the resolved {@link Tenant} as a parameter.
+ * the admin API), then controllers, which receive the resolved {@link Tenant} and the token's
+ * {@link PortfolioRestriction} as parameters.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -70,6 +72,7 @@ class WebConfig implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new TenantResolver());
+    resolvers.add(new RestrictionResolver());
     resolvers.add(new org.openlms.app.api.odata.ODataOptionsResolver());
   }
 
@@ -88,6 +91,24 @@ class WebConfig implements WebMvcConfigurer {
         throw new IllegalStateException("No tenant resolved for " + p.getMethod());
       }
       return t;
+    }
+  }
+
+  /** Gives controllers the token's portfolio restriction; fails closed when the edge did not resolve one. */
+  private static final class RestrictionResolver implements HandlerMethodArgumentResolver {
+    @Override
+    public boolean supportsParameter(MethodParameter p) {
+      return p.getParameterType() == PortfolioRestriction.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter p, ModelAndViewContainer m, NativeWebRequest req,
+        WebDataBinderFactory f) {
+      Object r = req.getAttribute(TenantAuthFilter.RESTRICTION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      if (r == null) {
+        throw new IllegalStateException("No restriction resolved for " + p.getMethod());
+      }
+      return r;
     }
   }
 }

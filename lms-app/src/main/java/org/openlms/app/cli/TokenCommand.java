@@ -1,5 +1,7 @@
 package org.openlms.app.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -21,9 +23,20 @@ final class TokenCommand {
 
     @Option(names = "--label") String label;
 
+    @Option(names = "--portfolios", split = ",", paramLabel = "ID",
+        description = "Restrict the token to loans in these portfolios, e.g. 3,4 (default: the whole tenant)")
+    List<Long> portfolios;
+
     @Override
     public Integer call() {
-      return client.call("POST", "/tenants/" + tenant + "/tokens", label == null ? Map.of() : Map.of("label", label));
+      Map<String, Object> body = new LinkedHashMap<>();
+      if (label != null) {
+        body.put("label", label);
+      }
+      if (portfolios != null) {
+        body.put("portfolioIds", portfolios);
+      }
+      return client.call("POST", "/tenants/" + tenant + "/tokens", body);
     }
   }
 

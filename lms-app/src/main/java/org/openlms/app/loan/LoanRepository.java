@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.openlms.app.api.odata.query.QueryPlan;
-import org.openlms.app.api.odata.ODataRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,11 +48,6 @@ public class LoanRepository {
   public boolean displayIdTaken(JdbcClient db, String displayId, long exceptId) {
     return db.sql("SELECT count(*) FROM loan WHERE display_id = ? AND id <> ?").params(displayId, exceptId)
         .query(Long.class).single() > 0;
-  }
-
-  /** Ids in the plan's filter, order and page; the plan's FROM already leaves deleted loans out. */
-  public List<Long> ids(JdbcClient db, QueryPlan plan) {
-    return ODataRows.query(db, plan, null, List.of(), (rs, n) -> rs.getLong("id"));
   }
 
   public Optional<LoanSetup> setup(JdbcClient db, long loanId) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.audit.AuditLog;
 import org.openlms.app.errors.InvalidInputException;
@@ -120,13 +121,16 @@ public class LoanService {
     return new LoanView(loan, loans.setup(db, id).orElseThrow(), loans.settings(db, id).orElseThrow());
   }
 
-  /** Ids of the loans a validated OData plan selects, in its order and page. */
-  public List<Long> find(Tenant tenant, QueryPlan plan) {
-    return loans.ids(tx.jdbc(tenant), plan);
+  /**
+   * Ids of the loans a validated OData plan selects, in its order and page, among those {@code within} selects
+   * (a condition on {@code id}, e.g. a caller's portfolio restriction; null for all).
+   */
+  public List<Long> find(Tenant tenant, QueryPlan plan, SqlFragment within) {
+    return ODataRows.query(tx.jdbc(tenant), plan, within, (rs, n) -> rs.getLong("id"));
   }
 
-  public long count(Tenant tenant, QueryPlan plan) {
-    return ODataRows.count(tx.jdbc(tenant), plan, null, List.of());
+  public long count(Tenant tenant, QueryPlan plan, SqlFragment within) {
+    return ODataRows.count(tx.jdbc(tenant), plan, within);
   }
 
   private void requireFreeDisplayId(JdbcClient db, String displayId, long exceptId) {

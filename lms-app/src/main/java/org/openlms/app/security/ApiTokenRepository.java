@@ -1,5 +1,6 @@
 package org.openlms.app.security;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,9 +19,11 @@ class ApiTokenRepository {
     this.jdbc = jdbc;
   }
 
-  ApiToken insert(long tenantId, byte[] hash, String prefix, String label) {
-    return jdbc.sql("INSERT INTO api_token (tenant_id, token_hash, prefix, label) VALUES (?, ?, ?, ?) RETURNING *")
-        .params(tenantId, hash, prefix, label).query(ApiTokenRepository::map).single();
+  ApiToken insert(long tenantId, byte[] hash, String prefix, String label, List<Long> portfolioIds) {
+    return jdbc.sql("INSERT INTO api_token (tenant_id, token_hash, prefix, label, portfolio_ids) "
+            + "VALUES (?, ?, ?, ?, ?) RETURNING *")
+        .params(tenantId, hash, prefix, label, portfolioIds == null ? null : portfolioIds.toArray(Long[]::new))
+        .query(ApiTokenRepository::map).single();
   }
 
   Optional<ApiToken> findActiveByHash(byte[] hash) {
@@ -48,7 +51,9 @@ class ApiTokenRepository {
 
   private static ApiToken map(ResultSet rs, int row) throws SQLException {
     Timestamp revoked = rs.getTimestamp("revoked_at");
+    Array portfolios = rs.getArray("portfolio_ids");
     return new ApiToken(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("prefix"), rs.getString("label"),
-        rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+        rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant(),
+        portfolios == null ? null : List.of((Long[]) portfolios.getArray()));
   }
 }

@@ -37,11 +37,19 @@ public class ApiTokenService {
   }
 
   public IssuedToken issue(long tenantId, String label) {
+    return issue(tenantId, label, null);
+  }
+
+  /**
+   * A token restricted to {@code portfolioIds} (null: the whole tenant). The caller checks that the portfolios
+   * exist in the tenant's database; the restriction is fixed for the token's life (issue another to change it).
+   */
+  public IssuedToken issue(long tenantId, String label, List<Long> portfolioIds) {
     tenants.tenant(tenantId);
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    ApiToken t = tokens.insert(tenantId, hash(secret), secret.substring(0, 10), label);
+    ApiToken t = tokens.insert(tenantId, hash(secret), secret.substring(0, 10), label, portfolioIds);
     return new IssuedToken(t, secret);
   }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.openlms.app.api.ApiErrors;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantDirectory;
 import org.openlms.app.tenancy.TenantStatus;
@@ -15,12 +16,15 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The edge of the public API: resolves the tenant once from {@code Autopal-Instance-Id} and the token in
- * {@code Authorization}, and hands it to the controllers as a request attribute. Every failure gets the same
+ * {@code Authorization}, and hands it to the controllers as a request attribute, with the token's portfolio
+ * restriction beside it. Every failure gets the same
  * 401, so a caller learns nothing about which part was wrong or whether a tenant exists.
  */
 public class TenantAuthFilter extends OncePerRequestFilter {
 
   public static final String TENANT_ATTRIBUTE = "lms.tenant";
+  /** The token's {@link PortfolioRestriction}: what the caller may see within the tenant. */
+  public static final String RESTRICTION_ATTRIBUTE = "lms.restriction";
   static final String UNAUTHORIZED = "We couldn't validate your API key, tenant ID, or both";
 
   private final ApiTokenService tokens;
@@ -45,8 +49,9 @@ public class TenantAuthFilter extends OncePerRequestFilter {
       return;
     }
     String client = req.getRemoteAddr();
-    Optional<Tenant> tenant = authenticate(req.getHeader("Autopal-Instance-Id"),
+    Optional<ApiToken> token = authenticate(req.getHeader("Autopal-Instance-Id"),
         AdminToken.bearer(req.getHeader("Authorization")));
+    Optional<Tenant> tenant = token.flatMap(t -> tenants.find(t.tenantId()));
     if (tenant.isEmpty()) {
       limiter.recordFailure(client);
       ApiErrors.write(res, json, 401, "UnauthorizedException", UNAUTHORIZED);
@@ -64,14 +69,14 @@ public class TenantAuthFilter extends OncePerRequestFilter {
       return;
     }
     req.setAttribute(TENANT_ATTRIBUTE, tenant.get());
+    req.setAttribute(RESTRICTION_ATTRIBUTE, PortfolioRestriction.of(token.get().portfolioIds()));
     chain.doFilter(req, res);
   }
 
-  private Optional<Tenant> authenticate(String instanceId, String secret) {
+  private Optional<ApiToken> authenticate(String instanceId, String secret) {
     if (instanceId == null || secret == null || !instanceId.strip().matches("\\d{1,18}")) {
       return Optional.empty();
     }
-    long tenantId = Long.parseLong(instanceId.strip());
-    return tokens.check(tenantId, secret).flatMap(t -> tenants.find(tenantId));
+    return tokens.check(Long.parseLong(instanceId.strip()), secret);
   }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.portfolio.PortfolioService;
 import org.openlms.app.security.ApiTokenService;
 import org.openlms.app.security.IssuedToken;
 import org.openlms.app.tenancy.Tenant;
@@ -34,9 +35,11 @@ class AdminController {
   private final ApiTokenService tokens;
   private final TenantDatabases databases;
   private final TenantDataSources pools;
+  private final PortfolioService portfolios;
 
   AdminController(TenantService tenants, ApiTokenService tokens, TenantDatabases databases,
-      TenantDataSources pools) {
+      TenantDataSources pools, PortfolioService portfolios) {
+    this.portfolios = portfolios;
     this.tenants = tenants;
     this.tokens = tokens;
     this.databases = databases;
@@ -129,9 +132,22 @@ class AdminController {
     return d(view(tenants.setStatus(id, TenantStatus.REMOVED)));
   }
 
+  /** With {@code portfolioIds}, the token sees and changes only loans in those portfolios (restriction groups). */
   @PostMapping("/tenants/{id}/tokens")
   Map<String, Object> createToken(@PathVariable long id, @RequestBody(required = false) AdminRequests.CreateToken req) {
-    return d(AdminViews.issued(tokens.issue(id, req == null ? null : req.label())));
+    List<Long> portfolioIds = req == null ? null : req.portfolioIds();
+    if (portfolioIds != null) {
+      if (portfolioIds.isEmpty() || portfolioIds.size() > 100 || portfolioIds.stream().anyMatch(p -> p == null || p <= 0)) {
+        throw new InvalidInputException("portfolioIds must list 1 to 100 portfolio ids (leave it out for a token "
+            + "that sees the whole tenant)");
+      }
+      portfolioIds = portfolioIds.stream().distinct().sorted().toList();
+      List<Long> missing = portfolios.missing(tenants.tenant(id), portfolioIds);
+      if (!missing.isEmpty()) {
+        throw new InvalidInputException("portfolioIds: no portfolio " + missing + " in tenant " + id);
+      }
+    }
+    return d(AdminViews.issued(tokens.issue(id, req == null ? null : req.label(), portfolioIds)));
   }
 
   @GetMapping("/tenants/{id}/tokens")

@@ -14,7 +14,8 @@ final class AdminRequests {
   record UpdateTenant(String status, Integer maxConnections, Long maxLoans, Integer maxRules,
       Integer apiRequestsPerMinute) {}
 
-  record CreateToken(String label) {}
+  /** {@code portfolioIds}: restrict the token to loans in these portfolios of the tenant (absent: the whole tenant). */
+  record CreateToken(String label, java.util.List<Long> portfolioIds) {}
 
   record RevokeToken(String token) {}
 }

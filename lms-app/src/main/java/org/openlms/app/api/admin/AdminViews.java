@@ -55,6 +55,7 @@ final class AdminViews {
     m.put("tenantId", t.tenantId());
     m.put("prefix", t.prefix());
     m.put("label", t.label());
+    m.put("portfolioIds", t.portfolioIds()); // null: unrestricted
     m.put("created", ODataFormat.date(t.createdAt()));
     m.put("revoked", ODataFormat.date(t.revokedAt()));
     return m;

@@ -105,8 +105,28 @@ public class ODataEntitySets {
       .property("lastUpdate", "last_update", ODataType.DATETIME)
       .build();
 
-  private final ODataQueryPlanner planner =
-      new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS, STATUS_ARCHIVE, PAYMENTS, CUSTOMERS));
+  static final ODataEntity PORTFOLIOS = ODataEntity.builder("Portfolios", "Entity.Portfolio", "portfolio", "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("title", "title", ODataType.STRING)
+      .property("numPrefix", "num_prefix", ODataType.STRING)
+      .property("numSuffix", "num_suffix", ODataType.STRING)
+      .property("categoryId", "category_id", ODataType.INTEGER)
+      .property("entityType", "entity_type", ODataType.STRING)
+      .property("active", "active::int", ODataType.INTEGER)
+      .property("created", "created", ODataType.DATETIME)
+      .build();
+
+  static final ODataEntity SUB_PORTFOLIOS = ODataEntity.builder("SubPortfolios", "Entity.SubPortfolio",
+          "sub_portfolio", "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("title", "title", ODataType.STRING)
+      .property("parent", "portfolio_id", ODataType.INTEGER)
+      .property("active", "active::int", ODataType.INTEGER)
+      .property("created", "created", ODataType.DATETIME)
+      .build();
+
+  private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS,
+      STATUS_ARCHIVE, PAYMENTS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

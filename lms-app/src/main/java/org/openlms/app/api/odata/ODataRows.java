@@ -29,6 +29,15 @@ public final class ODataRows {
         .query(mapper).list();
   }
 
+  /** With the fixed condition as one fragment, which may be null (none). */
+  public static <T> List<T> query(JdbcClient db, QueryPlan plan, SqlFragment fixed, RowMapper<T> mapper) {
+    return fixed == null ? query(db, plan, null, List.of(), mapper) : query(db, plan, fixed.sql(), fixed.params(), mapper);
+  }
+
+  public static long count(JdbcClient db, QueryPlan plan, SqlFragment fixed) {
+    return fixed == null ? count(db, plan, null, List.of()) : count(db, plan, fixed.sql(), fixed.params());
+  }
+
   public static long count(JdbcClient db, QueryPlan plan, String fixed, List<Object> fixedParams) {
     Where w = where(plan, fixed, fixedParams);
     return db.sql("SELECT count(*) FROM " + plan.entity().from() + w.sql).params(w.params).query(Long.class).single();

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.api.search.SearchRequest.SortKey;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantTransactions;
@@ -32,18 +34,21 @@ class SearchController {
 
   @PostMapping({"/Loans/Autopal.Search()", "/Loans/AutoPal.Search()", "/odata.svc/Loans/Autopal.Search()",
       "/odata.svc/Loans/AutoPal.Search()"})
-  Map<String, Object> loans(Tenant tenant, ODataQueryOptions options, @RequestBody(required = false) JsonNode body) {
-    return search(tenant, SearchIndexes.LOANS, options, body);
+  Map<String, Object> loans(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options,
+      @RequestBody(required = false) JsonNode body) {
+    return search(tenant, SearchIndexes.LOANS, options, body, r.loans("id"));
   }
 
   @PostMapping({"/Customers/Autopal.Search()", "/Customers/AutoPal.Search()",
       "/odata.svc/Customers/Autopal.Search()", "/odata.svc/Customers/AutoPal.Search()"})
-  Map<String, Object> customers(Tenant tenant, ODataQueryOptions options,
+  Map<String, Object> customers(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options,
       @RequestBody(required = false) JsonNode body) {
-    return search(tenant, SearchIndexes.CUSTOMERS, options, body);
+    return search(tenant, SearchIndexes.CUSTOMERS, options, body, r.customers("id"));
   }
 
-  private Map<String, Object> search(Tenant tenant, SearchIndex index, ODataQueryOptions o, JsonNode body) {
+  /** {@code within}: the caller's restriction, applied in SQL so hits, totals and aggregations respect it. */
+  private Map<String, Object> search(Tenant tenant, SearchIndex index, ODataQueryOptions o, JsonNode body,
+      SqlFragment within) {
     if (o.filter() != null || o.select() != null || o.expand() != null) {
       throw new InvalidInputException("Search takes its conditions in the body; $filter, $select and $expand "
           + "are not supported here");
@@ -58,7 +63,7 @@ class SearchController {
     String startParam = o.start() != null ? o.start() : o.skip();
     int from = startParam != null ? param(startParam, o.start() != null ? "$start" : "$skip", SearchParser.MAX_FROM)
         : req.from() != null ? req.from() : 0;
-    return SearchRunner.run(tx.jdbc(tenant), index, req, all ? null : size, from);
+    return SearchRunner.run(tx.jdbc(tenant), index, req, all ? null : size, from, within);
   }
 
   /** {@code $orderby=daysPastDue desc,displayId}: the SDK's way to sort a search. */

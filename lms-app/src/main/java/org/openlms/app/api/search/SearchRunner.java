@@ -10,6 +10,7 @@ import org.openlms.app.api.ODataFormat;
 import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.api.search.SearchRequest.Aggregation;
 import org.openlms.app.api.search.SearchRequest.SortKey;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Runs a parsed search over one index: one query for the page, one for the total and the aggregations. */
@@ -17,9 +18,13 @@ final class SearchRunner {
 
   private SearchRunner() {}
 
-  /** @param limit the page size, or null for every match ({@code nopaging}) */
-  static Map<String, Object> run(JdbcClient db, SearchIndex index, SearchRequest req, Integer limit, int offset) {
-    SqlFragment where = SearchTranslator.where(index, req.query());
+  /**
+   * @param limit the page size, or null for every match ({@code nopaging})
+   * @param within a condition on the index's rows every match must also meet (the caller's restriction), or null
+   */
+  static Map<String, Object> run(JdbcClient db, SearchIndex index, SearchRequest req, Integer limit, int offset,
+      SqlFragment within) {
+    SqlFragment where = PortfolioRestriction.and(SearchTranslator.where(index, req.query()), within);
     StringBuilder select = new StringBuilder("SELECT count(*) AS total");
     for (int i = 0; i < req.aggregations().size(); i++) {
       select.append(", ").append(aggregate(index, req.aggregations().get(i))).append(" AS a").append(i);

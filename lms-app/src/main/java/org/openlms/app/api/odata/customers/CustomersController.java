@@ -10,6 +10,9 @@ import org.openlms.app.api.odata.ODataSelect;
 import org.openlms.app.api.odata.loans.LoanJson;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.portfolio.PortfolioRestriction;
+import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.customer.Customer;
 import org.openlms.app.customer.CustomerRepository;
 import org.openlms.app.customer.CustomerRole;
@@ -43,8 +46,11 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   private final LoanService loans;
   private final ODataEntitySets sets;
   private final TenantTransactions tx;
+  private final Restrictions restrictions;
 
-  CustomersController(CustomerService customers, LoanService loans, ODataEntitySets sets, TenantTransactions tx) {
+  CustomersController(CustomerService customers, LoanService loans, ODataEntitySets sets, TenantTransactions tx,
+      Restrictions restrictions) {
+    this.restrictions = restrictions;
     this.customers = customers;
     this.loans = loans;
     this.sets = sets;
@@ -52,40 +58,47 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   }
 
   @PostMapping({"/Customers", "/Customers()"})
-  Map<String, Object> create(Tenant tenant, @RequestBody JsonNode body) {
+  Map<String, Object> create(Tenant tenant, PortfolioRestriction r, @RequestBody JsonNode body) {
     long id = customers.create(tenant, CustomerJson.read(body).apply(CustomerJson.blank()), ACTOR);
-    return ODataEnvelope.single(view(tenant, customers.get(tenant, id), ADDRESSES, null));
+    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), ADDRESSES, null));
   }
 
+  /** A restricted token lists only the customers of loans in its portfolios. */
   @GetMapping({"/Customers", "/Customers()"})
-  Map<String, Object> list(Tenant tenant, ODataQueryOptions options) {
-    return collection(tenant, options, null, List.of(), null);
+  Map<String, Object> list(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
+    return collection(tenant, r, options, r.customers("id"), null);
   }
 
   @GetMapping({"/Customers({id})", "/Customers(id={id})"})
-  Map<String, Object> get(Tenant tenant, @PathVariable long id,
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
       @RequestParam(name = "$expand", required = false) String expand) {
-    return ODataEnvelope.single(view(tenant, customers.get(tenant, id), CustomerView.expand(expand), null));
+    restrictions.requireCustomer(tenant, r, id);
+    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), CustomerView.expand(expand), null));
   }
 
   @PutMapping({"/Customers({id})", "/Customers(id={id})"})
-  Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
+  Map<String, Object> update(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      @RequestBody JsonNode body) {
+    restrictions.requireCustomer(tenant, r, id);
     customers.update(tenant, id, CustomerJson.read(body), ACTOR);
-    return ODataEnvelope.single(view(tenant, customers.get(tenant, id), ADDRESSES, null));
+    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), ADDRESSES, null));
   }
 
   /** The loans a customer is linked to, with the Loans set's OData options. */
   @GetMapping({"/Customers({id})/Loans", "/Customers(id={id})/Loans"})
-  Map<String, Object> loans(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+  Map<String, Object> loans(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireCustomer(tenant, r, id);
     customers.get(tenant, id);
     Set<String> nav = LoanJson.expand(options.expand());
     QueryPlan plan = sets.plan("Loans", withoutExpand(options));
     JdbcClient db = tx.jdbc(tenant);
-    String fixed = "id IN (SELECT loan_id FROM loan_customer WHERE customer_id = ?)";
+    SqlFragment fixed = PortfolioRestriction.and(new SqlFragment(
+        "id IN (SELECT loan_id FROM loan_customer WHERE customer_id = ?)", List.of(id)), r.loans("id"));
     String base = base();
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, List.of(id), (rs, n) -> rs.getLong("id"))
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, (rs, n) -> rs.getLong("id"))
         .stream().map(l -> ODataSelect.apply(LoanJson.view(loans.get(tenant, l), nav, base), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, List.of(id))));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
   }
 
   /** The customers of a loan, each with its {@code loanRole}. */
@@ -95,31 +108,39 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   }
 
   @Override
-  public Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options) {
-    return ofLoan(tenant, loanId, options);
+  public Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
+      ODataQueryOptions options) {
+    return ofLoan(tenant, r, loanId, options);
   }
 
+  /** Every customer of a loan the caller reaches (they are all within its reach through this loan). */
   @GetMapping({"/Loans({id})/Customers", "/Loans(id={id})/Customers"})
-  Map<String, Object> ofLoan(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+  Map<String, Object> ofLoan(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
     loans.get(tenant, id);
     Map<Long, CustomerRole> roles = customers.linksOf(tenant, id);
-    return collection(tenant, options, "id IN (SELECT customer_id FROM loan_customer WHERE loan_id = ?)",
-        List.of(id), roles);
+    return collection(tenant, r, options, new SqlFragment(
+        "id IN (SELECT customer_id FROM loan_customer WHERE loan_id = ?)", List.of(id)), roles);
   }
 
-  private Map<String, Object> collection(Tenant tenant, ODataQueryOptions options, String fixed,
-      List<Object> params, Map<Long, CustomerRole> roles) {
+  private Map<String, Object> collection(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options,
+      SqlFragment fixed, Map<Long, CustomerRole> roles) {
     Set<String> nav = CustomerView.expand(options.expand());
     QueryPlan plan = sets.plan("Customers", withoutExpand(options));
     JdbcClient db = tx.jdbc(tenant);
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params, CustomerRepository::map).stream()
-        .map(c -> ODataSelect.apply(view(tenant, c, nav, roles == null ? null : roles.get(c.id())), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, CustomerRepository::map).stream()
+        .map(c -> ODataSelect.apply(view(tenant, r, c, nav, roles == null ? null : roles.get(c.id())), plan))
+        .toList();
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
   }
 
-  private Map<String, Object> view(Tenant tenant, Customer c, Set<String> expand, CustomerRole role) {
+  /** With {@code $expand=Loans}: the customer's loans that the caller reaches. */
+  private Map<String, Object> view(Tenant tenant, PortfolioRestriction r, Customer c, Set<String> expand,
+      CustomerRole role) {
     String base = base();
-    List<?> loanRows = expand.contains("Loans") ? customers.loanIdsOf(tenant, c.id()).stream()
+    List<?> loanRows = expand.contains("Loans")
+        ? restrictions.visibleLoans(tenant, r, customers.loanIdsOf(tenant, c.id())).stream()
         .map(l -> LoanJson.view(loans.get(tenant, l), Set.of(), base)).toList() : null;
     return CustomerView.of(c, expand, role, loanRows, base);
   }

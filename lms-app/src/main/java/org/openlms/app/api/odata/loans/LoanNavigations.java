@@ -3,6 +3,7 @@ package org.openlms.app.api.odata.loans;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.tenancy.Tenant;
 
 /**
@@ -13,6 +14,10 @@ public interface LoanNavigations {
 
   Set<String> names();
 
-  /** The navigation's answer for one loan, as its endpoint returns it ({@code {"d":{"results":[...],"summary":...}}}). */
-  Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options);
+  /**
+   * The navigation's answer for one loan, as its endpoint returns it ({@code {"d":{"results":[...],"summary":...}}}).
+   * The caller has already checked that {@code r} reaches the loan.
+   */
+  Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
+      ODataQueryOptions options);
 }

@@ -15,6 +15,9 @@ import org.openlms.app.api.odata.ODataSelect;
 import org.springframework.jdbc.core.RowMapper;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.portfolio.PortfolioRestriction;
+import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.loan.LoanService;
 import org.openlms.app.loan.LoanServicing;
@@ -40,8 +43,11 @@ class LoanServicingController implements LoanNavigations {
   private final ODataEntitySets sets;
   private final LoanService loans;
   private final LoanServicing servicing;
+  private final Restrictions restrictions;
 
-  LoanServicingController(TenantTransactions tx, ODataEntitySets sets, LoanService loans, LoanServicing servicing) {
+  LoanServicingController(TenantTransactions tx, ODataEntitySets sets, LoanService loans, LoanServicing servicing,
+      Restrictions restrictions) {
+    this.restrictions = restrictions;
     this.tx = tx;
     this.sets = sets;
     this.loans = loans;
@@ -54,43 +60,48 @@ class LoanServicingController implements LoanNavigations {
   }
 
   @Override
-  public Map<String, Object> page(String name, Tenant tenant, long loanId, ODataQueryOptions options) {
+  public Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
+      ODataQueryOptions options) {
     return switch (name) {
-      case "StatusArchive" -> loanArchive(tenant, loanId, options);
-      case "Payments" -> loanPayments(tenant, loanId, options);
-      default -> transactions(tenant, loanId, options);
+      case "StatusArchive" -> loanArchive(tenant, r, loanId, options);
+      case "Payments" -> loanPayments(tenant, r, loanId, options);
+      default -> transactions(tenant, r, loanId, options);
     };
   }
 
   @RequestMapping(path = {"/odata.svc/Payments", "/odata.svc/Payments()"}, method = RequestMethod.GET)
-  Map<String, Object> payments(Tenant tenant, ODataQueryOptions options) {
-    return payments(tenant, options, null, List.of());
+  Map<String, Object> payments(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
+    return payments(tenant, options, r.loans("loan_id"));
   }
 
   @RequestMapping(path = "/odata.svc/Loans({id})/Payments", method = RequestMethod.GET)
-  Map<String, Object> loanPayments(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+  Map<String, Object> loanPayments(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
     loans.get(tenant, id);
-    return payments(tenant, options, "loan_id = ?", List.of(id));
+    return payments(tenant, options, new SqlFragment("loan_id = ?", List.of(id)));
   }
 
-  private Map<String, Object> payments(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
-    return collection(tenant, "Payments", options, fixed, params,
+  private Map<String, Object> payments(Tenant tenant, ODataQueryOptions options, SqlFragment fixed) {
+    return collection(tenant, "Payments", options, fixed,
         base -> (rs, n) -> PaymentJson.view(ServicingRepository.payment(rs, n), base));
   }
 
   /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
-  private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, String fixed,
-      List<Object> params, java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {
+  private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, SqlFragment fixed,
+      java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {
     QueryPlan plan = sets.plan(set, options);
     JdbcClient db = tx.jdbc(tenant);
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, params, view.apply(LoansController.base()))
+    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, view.apply(LoansController.base()))
         .stream().map(r -> ODataSelect.apply(r, plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed, params)));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
   }
 
   /** Computed rows (origination, payments, charges, scheduled payments): paged, not filterable yet. */
   @RequestMapping(path = "/odata.svc/Loans({id})/Transactions", method = RequestMethod.GET)
-  Map<String, Object> transactions(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+  Map<String, Object> transactions(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
     if (options.filter() != null || options.orderBy() != null || options.select() != null) {
       throw new InvalidInputException("Transactions take $top, $skip and nopaging; $filter, $orderby and $select "
           + "are not supported on them yet");
@@ -123,25 +134,29 @@ class LoanServicingController implements LoanNavigations {
   }
 
   @RequestMapping(path = {"/odata.svc/LoanStatusArchive", "/odata.svc/LoanStatusArchive()"}, method = RequestMethod.GET)
-  Map<String, Object> archive(Tenant tenant, ODataQueryOptions options) {
-    return archive(tenant, options, null, List.of());
+  Map<String, Object> archive(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
+    return archive(tenant, options, r.loans("loan_id"));
   }
 
   @RequestMapping(path = "/odata.svc/Loans({id})/StatusArchive", method = RequestMethod.GET)
-  Map<String, Object> loanArchive(Tenant tenant, @PathVariable long id, ODataQueryOptions options) {
+  Map<String, Object> loanArchive(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
     loans.get(tenant, id);
-    return archive(tenant, options, "loan_id = ?", List.of(id));
+    return archive(tenant, options, new SqlFragment("loan_id = ?", List.of(id)));
   }
 
-  private Map<String, Object> archive(Tenant tenant, ODataQueryOptions options, String fixed, List<Object> params) {
-    return collection(tenant, "LoanStatusArchive", options, fixed, params,
+  private Map<String, Object> archive(Tenant tenant, ODataQueryOptions options, SqlFragment fixed) {
+    return collection(tenant, "LoanStatusArchive", options, fixed,
         base -> (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base));
   }
 
   @RequestMapping(path = {"/Loans({id})/Autopal.GetStatus({date})", "/Loans({id})/AutoPal.GetStatus({date})",
       "/odata.svc/Loans({id})/Autopal.GetStatus({date})", "/odata.svc/Loans({id})/AutoPal.GetStatus({date})"},
       method = {RequestMethod.GET, RequestMethod.POST})
-  Map<String, Object> status(Tenant tenant, @PathVariable long id, @PathVariable String date) {
+  Map<String, Object> status(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      @PathVariable String date) {
+    restrictions.requireLoan(tenant, r, id);
     LocalDate on = date(date);
     List<StatusSnapshot> s = servicing.statusThrough(tenant, id, on, on);
     return ODataEnvelope.single(ArchiveJson.view(id, s.get(0), LoansController.base()));
@@ -151,7 +166,9 @@ class LoanServicingController implements LoanNavigations {
   @RequestMapping(path = {"/Loans({id})/Autopal.GetLoanPayoff({date})", "/Loans({id})/AutoPal.GetLoanPayoff({date})",
       "/odata.svc/Loans({id})/Autopal.GetLoanPayoff({date})", "/odata.svc/Loans({id})/AutoPal.GetLoanPayoff({date})"},
       method = {RequestMethod.GET, RequestMethod.POST})
-  Map<String, Object> payoff(Tenant tenant, @PathVariable long id, @PathVariable String date) {
+  Map<String, Object> payoff(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      @PathVariable String date) {
+    restrictions.requireLoan(tenant, r, id);
     LocalDate on = date(date);
     LocalDate from = on.minusDays(1);
     List<StatusSnapshot> days = servicing.statusThrough(tenant, id, from, on.plusDays(9));

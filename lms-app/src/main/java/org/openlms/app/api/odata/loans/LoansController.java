@@ -8,7 +8,13 @@ import org.openlms.app.automation.AutomationService;
 import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataSelect;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
+import org.openlms.app.api.odata.portfolios.LoanPortfoliosJson;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.api.odata.query.SqlFragment;
+import org.openlms.app.portfolio.PortfolioLink;
+import org.openlms.app.portfolio.PortfolioRestriction;
+import org.openlms.app.portfolio.PortfolioService;
+import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.customer.CustomerService;
 import org.openlms.app.customer.LoanLink;
 import org.openlms.app.loan.LoanChanges;
@@ -47,11 +53,15 @@ class LoansController {
   private final TenantService tenants;
   private final CustomerService customers;
   private final List<LoanNavigations> navigations;
+  private final PortfolioService portfolios;
+  private final Restrictions restrictions;
   private final AutomationService automation;
 
   LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
       TenantService tenants, CustomerService customers, List<LoanNavigations> navigations,
-      AutomationService automation) {
+      PortfolioService portfolios, Restrictions restrictions, AutomationService automation) {
+    this.portfolios = portfolios;
+    this.restrictions = restrictions;
     this.automation = automation;
     this.customers = customers;
     this.loans = loans;
@@ -62,43 +72,66 @@ class LoansController {
     this.navigations = navigations;
   }
 
+  /**
+   * Creates a loan, with its {@code Portfolios}/{@code SubPortfolios} links in the same transaction. A token
+   * restricted to portfolios must place the loan in one of them (its only one is used when none is named).
+   */
   @PostMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
-  Map<String, Object> create(Tenant tenant, @RequestBody JsonNode body) {
-    long id = loans.create(tenant, LoanJson.read(body, null), ACTOR);
+  Map<String, Object> create(Tenant tenant, PortfolioRestriction r, @RequestBody JsonNode body) {
+    List<PortfolioLink> toPortfolios = LoanPortfoliosJson.read("Portfolios",
+        body instanceof ObjectNode o ? o.remove("Portfolios") : null);
+    List<PortfolioLink> toSubs = LoanPortfoliosJson.read("SubPortfolios",
+        body instanceof ObjectNode o ? o.remove("SubPortfolios") : null);
+    LoanChanges changes = LoanJson.read(body, null);
+    long id = tx.inTransaction(tenant, db -> {
+      long created = loans.create(tenant, changes, ACTOR);
+      portfolios.placeNewLoan(tenant, r, created, toPortfolios, toSubs, ACTOR);
+      return created;
+    });
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
   }
 
+  /** A restricted token lists and counts only the loans in its portfolios (in SQL, so pages stay right). */
   @GetMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
-  Map<String, Object> list(Tenant tenant, ODataQueryOptions options) {
+  Map<String, Object> list(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
     Set<String> nav = LoanJson.expand(options.expand());
     // $expand is validated above against what loans can expand today; the planner handles the rest.
     QueryPlan plan = sets.plan("Loans", new ODataQueryOptions(options.filter(), options.orderBy(), options.top(),
         options.skip(), options.start(), options.select(), null, options.nopaging()));
     String base = base();
-    List<Map<String, Object>> rows = loans.find(tenant, plan).stream()
-        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, id, nav, base)),
-            plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(loans.count(tenant, plan)));
+    SqlFragment within = r.loans("id");
+    List<Map<String, Object>> rows = loans.find(tenant, plan, within).stream()
+        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base,
+            expanded(tenant, r, id, nav, base)), plan)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(loans.count(tenant, plan, within)));
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> get(Tenant tenant, @PathVariable long id,
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
       @RequestParam(name = "$expand", required = false) String expand) {
+    restrictions.requireLoan(tenant, r, id);
     Set<String> nav = LoanJson.expand(expand);
     String base = base();
-    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, id, nav, base)));
+    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, r, id, nav, base)));
   }
 
   /**
    * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and links or unlinks
-   * customers ({@code "Customers":{"results":[...]}}), all in one
-   * transaction: either everything in the request happens or nothing does.
+   * customers ({@code "Customers":{"results":[...]}}) and portfolios ({@code "Portfolios"}, {@code "SubPortfolios"}),
+   * all in one transaction: either everything in the request happens or nothing does. A restricted token
+   * links only customers it can see (or not yet linked to any loan) and its own portfolios.
    */
   @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
+  Map<String, Object> update(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      @RequestBody JsonNode body) {
+    restrictions.requireLoan(tenant, r, id);
     LoanView current = loans.get(tenant, id);
     JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
     JsonNode customerNode = body instanceof ObjectNode o ? o.remove("Customers") : null;
+    List<PortfolioLink> toPortfolios = LoanPortfoliosJson.read("Portfolios",
+        body instanceof ObjectNode o ? o.remove("Portfolios") : null);
+    List<PortfolioLink> toSubs = LoanPortfoliosJson.read("SubPortfolios",
+        body instanceof ObjectNode o ? o.remove("SubPortfolios") : null);
     List<LoanLink> links = customerNode == null ? List.of() : LoanCustomersJson.read(customerNode);
     LoanChanges changes = LoanJson.read(body, current);
     PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, tenants.businessDate(tenant));
@@ -110,10 +143,14 @@ class LoansController {
         servicing.logPayments(tenant, id, parsed.payments(), ACTOR);
       }
       if (!links.isEmpty()) {
+        links.stream().filter(l -> !l.destroy()).forEach(l -> restrictions.requireLinkableCustomer(db, r, l.customerId()));
         customers.link(tenant, id, links, ACTOR);
       }
+      if (!toPortfolios.isEmpty() || !toSubs.isEmpty()) {
+        portfolios.link(tenant, r, id, toPortfolios, toSubs, ACTOR);
+      }
       if (parsed != null) {
-        parsed.reversals().forEach(r -> servicing.reversePayment(tenant, id, r.paymentId(), r.reason(), r.date(), ACTOR));
+        parsed.reversals().forEach(v -> servicing.reversePayment(tenant, id, v.paymentId(), v.reason(), v.date(), ACTOR));
       }
       automation.afterChange(tenant, id); // rules marked real time see the loan as this request left it
       return null;
@@ -122,7 +159,8 @@ class LoansController {
   }
 
   @DeleteMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> delete(Tenant tenant, @PathVariable long id) {
+  Map<String, Object> delete(Tenant tenant, PortfolioRestriction r, @PathVariable long id) {
+    restrictions.requireLoan(tenant, r, id);
     loans.delete(tenant, id, ACTOR);
     return ODataEnvelope.single(Map.of("success", true));
   }
@@ -130,7 +168,8 @@ class LoansController {
   /** LoanPro spells the namespace both Autopal and AutoPal; both are accepted, under odata.svc or not. */
   @PostMapping({"/Loans({id})/Autopal.Activate()", "/Loans({id})/AutoPal.Activate()",
       "/odata.svc/Loans({id})/Autopal.Activate()", "/odata.svc/Loans({id})/AutoPal.Activate()"})
-  Map<String, Object> activate(Tenant tenant, @PathVariable long id) {
+  Map<String, Object> activate(Tenant tenant, PortfolioRestriction r, @PathVariable long id) {
+    restrictions.requireLoan(tenant, r, id);
     tx.inTransaction(tenant, db -> {
       loans.activate(tenant, id, ACTOR);
       automation.afterChange(tenant, id);
@@ -143,7 +182,8 @@ class LoansController {
    * Expanded collections page as LoanPro's do: the first {@value #EXPAND_PAGE} rows, and an absolute
    * {@code __next} URL for the rest, which is the navigation's own endpoint.
    */
-  private Map<String, Object> expanded(Tenant tenant, long id, Set<String> nav, String base) {
+  private Map<String, Object> expanded(Tenant tenant, PortfolioRestriction r, long id, Set<String> nav,
+      String base) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     for (LoanNavigations n : navigations) {
       for (String name : n.names()) {
@@ -153,7 +193,7 @@ class LoansController {
         ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(EXPAND_PAGE), null, null, null,
             null, null);
         @SuppressWarnings("unchecked")
-        Map<String, Object> d = (Map<String, Object>) n.page(name, tenant, id, first).get("d");
+        Map<String, Object> d = (Map<String, Object>) n.page(name, tenant, r, id, first).get("d");
         Map<String, Object> collection = new java.util.LinkedHashMap<>();
         collection.put("results", d.get("results"));
         long total = ((Number) ((Map<?, ?>) d.get("summary")).get("total")).longValue();
