@@ -20,6 +20,7 @@ import org.openlms.app.automation.AutomationConfigs;
 import org.openlms.app.automation.AutomationService;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
+import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,8 @@ class AutomationConfigController {
   }
 
   @PostMapping({"/" + SETS, "/" + SETS + "()"})
-  Map<String, Object> create(Tenant tenant, @PathVariable String set, @RequestBody JsonNode body) {
+  Map<String, Object> create(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @RequestBody JsonNode body) {
+    requireUnrestricted(pr);
     ConfigSet cs = set(set);
     Map<String, Object> values = read(cs, body, true);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
@@ -108,8 +110,9 @@ class AutomationConfigController {
   }
 
   @PutMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
-  Map<String, Object> update(Tenant tenant, @PathVariable String set, @PathVariable long id,
+  Map<String, Object> update(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @PathVariable long id,
       @RequestBody JsonNode body) {
+    requireUnrestricted(pr);
     ConfigSet cs = set(set);
     Map<String, Object> values = read(cs, body, false);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
@@ -129,7 +132,8 @@ class AutomationConfigController {
   }
 
   @DeleteMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
-  Map<String, Object> delete(Tenant tenant, @PathVariable String set, @PathVariable long id) {
+  Map<String, Object> delete(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @PathVariable long id) {
+    requireUnrestricted(pr);
     ConfigSet cs = set(set);
     tx.inTransaction(tenant, db -> {
       find(db, cs, id);
@@ -198,6 +202,14 @@ class AutomationConfigController {
     m.put("created", ODataFormat.date(rs.getTimestamp("created").toInstant()));
     m.put("lastUpdate", ODataFormat.date(rs.getTimestamp("last_update").toInstant()));
     return m;
+  }
+
+  /** Rules act on every loan of the tenant, so only an unrestricted token may change them (as portfolios). */
+  static void requireUnrestricted(PortfolioRestriction pr) {
+    if (pr.restricted()) {
+      throw new InvalidInputException("Automation is tenant configuration: only an unrestricted token can create, "
+          + "change or force it (this token is restricted to portfolios " + pr.describe() + ")");
+    }
   }
 
   private static ConfigSet set(String name) {

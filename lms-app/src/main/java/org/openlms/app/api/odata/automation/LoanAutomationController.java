@@ -10,7 +10,8 @@ import org.openlms.app.api.odata.FieldReader;
 import org.openlms.app.api.odata.ODataEnvelope;
 import org.openlms.app.automation.AutomationService;
 import org.openlms.app.errors.InvalidInputException;
-import org.openlms.app.loan.LoanService;
+import org.openlms.app.portfolio.PortfolioRestriction;
+import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +33,13 @@ class LoanAutomationController {
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final AutomationService automation;
-  private final LoanService loans;
   private final TenantTransactions tx;
+  private final Restrictions restrictions;
 
-  LoanAutomationController(AutomationService automation, LoanService loans, TenantTransactions tx) {
+  LoanAutomationController(AutomationService automation, TenantTransactions tx, Restrictions restrictions) {
     this.automation = automation;
-    this.loans = loans;
     this.tx = tx;
+    this.restrictions = restrictions;
   }
 
   /**
@@ -47,7 +48,7 @@ class LoanAutomationController {
    */
   @PostMapping({"/Loans({id})/Autopal.EvaluateRules()", "/Loans({id})/AutoPal.EvaluateRules()",
       "/odata.svc/Loans({id})/Autopal.EvaluateRules()", "/odata.svc/Loans({id})/AutoPal.EvaluateRules()"})
-  Map<String, Object> dryRun(Tenant tenant, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
+  Map<String, Object> dryRun(Tenant tenant, PortfolioRestriction pr, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
     LocalDate date = null;
     String rule = null;
     if (body != null && !body.isNull()) {
@@ -56,7 +57,7 @@ class LoanAutomationController {
       rule = r.text("rule", org.openlms.engine.rules.RuleCompiler.MAX_LENGTH);
       r.throwIfInvalid();
     }
-    loans.get(tenant, id);
+    restrictions.requireLoan(tenant, pr, id);
     LocalDate on = date;
     String expr = rule;
     // In one transaction so that every read sees one snapshot; the dry run writes nothing.
@@ -66,7 +67,7 @@ class LoanAutomationController {
   /** {@code {"stoplight":"red"}} sets a manual stoplight; {@code {"stoplight":null}} hands it back to the rules. */
   @PostMapping({"/Loans({id})/Autopal.SetStoplight()", "/Loans({id})/AutoPal.SetStoplight()",
       "/odata.svc/Loans({id})/Autopal.SetStoplight()", "/odata.svc/Loans({id})/AutoPal.SetStoplight()"})
-  Map<String, Object> stoplight(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
+  Map<String, Object> stoplight(Tenant tenant, PortfolioRestriction pr, @PathVariable long id, @RequestBody JsonNode body) {
     FieldReader r = reader("SetStoplight", body, Set.of("stoplight"));
     if (!body.has("stoplight")) {
       r.fail("stoplight", "is required (green, yellow, red, or null to clear a manual stoplight)");
@@ -74,14 +75,15 @@ class LoanAutomationController {
     Object color = new ConfigField("stoplight", "stoplight", ConfigField.Kind.STOPLIGHT_COLOR, false, null)
         .read(r, body);
     r.throwIfInvalid();
-    loans.get(tenant, id);
+    restrictions.requireLoan(tenant, pr, id);
     automation.setStoplight(tenant, id, (String) color);
     return ODataEnvelope.single(Map.of("success", true));
   }
 
   @PostMapping({"/odata.svc/StoplightRules/Autopal.Force()", "/odata.svc/StoplightRules/AutoPal.Force()",
       "/StoplightRules/Autopal.Force()", "/StoplightRules/AutoPal.Force()"})
-  Map<String, Object> force(Tenant tenant) {
+  Map<String, Object> force(Tenant tenant, PortfolioRestriction pr) {
+    AutomationConfigController.requireUnrestricted(pr);
     return ODataEnvelope.single(Map.of("success", true, "loans", automation.forceStoplights(tenant)));
   }
 
@@ -89,8 +91,8 @@ class LoanAutomationController {
       "/Loans({id})/Autopal.GetFlagArchiveReport()", "/Loans({id})/AutoPal.GetFlagArchiveReport()",
       "/odata.svc/Loans({id})/Autopal.GetFlagArchiveReport", "/odata.svc/Loans({id})/AutoPal.GetFlagArchiveReport",
       "/odata.svc/Loans({id})/Autopal.GetFlagArchiveReport()", "/odata.svc/Loans({id})/AutoPal.GetFlagArchiveReport()"})
-  Map<String, Object> flagArchive(Tenant tenant, @PathVariable long id) {
-    loans.get(tenant, id);
+  Map<String, Object> flagArchive(Tenant tenant, PortfolioRestriction pr, @PathVariable long id) {
+    restrictions.requireLoan(tenant, pr, id);
     List<Map<String, Object>> rows = tx.jdbc(tenant).sql("""
             SELECT a.*, f.name, f.color FROM loan_flag_archive a LEFT JOIN warning_flag f ON f.id = a.flag_id
             WHERE a.loan_id = ? ORDER BY a.id""").param(id).query((rs, n) -> {
@@ -108,8 +110,8 @@ class LoanAutomationController {
 
   /** What rules, stoplights and flags changed on the loan, oldest first (LoanPro shows this on the loan). */
   @GetMapping({"/odata.svc/Loans({id})/AutomationApplied", "/odata.svc/Loans(id={id})/AutomationApplied"})
-  Map<String, Object> applied(Tenant tenant, @PathVariable long id) {
-    loans.get(tenant, id);
+  Map<String, Object> applied(Tenant tenant, PortfolioRestriction pr, @PathVariable long id) {
+    restrictions.requireLoan(tenant, pr, id);
     List<Map<String, Object>> rows = tx.jdbc(tenant).sql("SELECT * FROM automation_applied WHERE loan_id = ? ORDER BY id")
         .param(id).query((rs, n) -> {
           Map<String, Object> m = new LinkedHashMap<>();
