@@ -86,18 +86,22 @@ class LoansController {
   }
 
   /**
-   * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and links or unlinks
-   * customers ({@code "Customers":{"results":[...]}}), all in one
-   * transaction: either everything in the request happens or nothing does.
+   * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and charges
+   * ({@code "Charges":{"results":[...]}}), and links or unlinks customers ({@code "Customers":{"results":[...]}}),
+   * all in one transaction: either everything in the request happens or nothing does (so a payment reversed for
+   * NSF and the NSF charge sent with it go together).
    */
   @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
   Map<String, Object> update(Tenant tenant, @PathVariable long id, @RequestBody JsonNode body) {
     LoanView current = loans.get(tenant, id);
     JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
+    JsonNode chargeNode = body instanceof ObjectNode o ? o.remove("Charges") : null;
     JsonNode customerNode = body instanceof ObjectNode o ? o.remove("Customers") : null;
     List<LoanLink> links = customerNode == null ? List.of() : LoanCustomersJson.read(customerNode);
     LoanChanges changes = LoanJson.read(body, current);
-    PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, tenants.businessDate(tenant));
+    java.time.LocalDate businessDate = tenants.businessDate(tenant);
+    PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, businessDate);
+    ChargeJson.Parsed charges = chargeNode == null ? null : ChargeJson.read(chargeNode);
     tx.inTransaction(tenant, db -> {
       if (!changes.isEmpty()) {
         loans.update(tenant, id, changes, ACTOR);
@@ -105,11 +109,17 @@ class LoansController {
       if (parsed != null && !parsed.payments().isEmpty()) {
         servicing.logPayments(tenant, id, parsed.payments(), ACTOR);
       }
+      if (charges != null && !charges.charges().isEmpty()) {
+        servicing.logCharges(tenant, id, charges.charges(), businessDate, ACTOR);
+      }
       if (!links.isEmpty()) {
         customers.link(tenant, id, links, ACTOR);
       }
       if (parsed != null) {
         parsed.reversals().forEach(r -> servicing.reversePayment(tenant, id, r.paymentId(), r.reason(), r.date(), ACTOR));
+      }
+      if (charges != null) {
+        charges.reversals().forEach(r -> servicing.reverseCharge(tenant, id, r.chargeId(), r.comment(), ACTOR));
       }
       return null;
     });
