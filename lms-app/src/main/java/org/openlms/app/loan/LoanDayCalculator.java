@@ -9,6 +9,7 @@ import org.openlms.app.maintenance.step.BulkTable;
 import org.openlms.app.maintenance.step.ChunkContext;
 import org.openlms.app.maintenance.step.DayCalculator;
 import org.openlms.app.maintenance.step.MaintainedLoan;
+import org.openlms.engine.fees.Charge;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Daily maintenance step 1 on the engine: each loan of a chunk moves from its stored state through the
- * business date (one day normally; every missed day when catching up), applying payments dated in those
+ * business date (one day normally; every missed day when catching up), applying payments and charges dated in those
  * days, and writes its new state, one archive row per day, what its payments did, and its events (installment
  * due, late fee, paid off). Reads are done in bulk per chunk; the step itself is the pure engine.
  */
@@ -59,12 +60,20 @@ class LoanDayCalculator implements DayCalculator {
         .params(ids, chunk.businessDate())
         .query(ServicingRepository::payment).list()
         .forEach(p -> payments.computeIfAbsent(p.loanId(), k -> new ArrayList<>()).add(p));
+    Map<Long, List<Charge>> charges = new HashMap<>();
+    db.sql(ChargeRecord.SELECT + """
+             JOIN loan_state s ON s.loan_id = c.loan_id
+            WHERE c.loan_id = ANY(?) AND c.active AND c.date > s.as_of AND c.date <= ?
+            ORDER BY c.loan_id, c.date, c.id""")
+        .params(ids, chunk.businessDate())
+        .query(ChargeRecord::map).list()
+        .forEach(c -> charges.computeIfAbsent(c.loanId(), k -> new ArrayList<>()).add(c.engine()));
     return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
-        payments.getOrDefault(loan.id(), List.of()));
+        payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()));
   }
 
   private static void step(MaintainedLoan loan, ChunkContext ctx, Schedule schedule, LoanState stored,
-      List<PaymentRecord> payments) {
+      List<PaymentRecord> payments, List<Charge> charges) {
     if (schedule == null) {
       throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
     }
@@ -77,7 +86,7 @@ class LoanDayCalculator implements DayCalculator {
     }
     List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
     List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
-    List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, through);
+    List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, charges, through);
     long id = loan.id();
     int applied = 0;
     for (DayRow r : rows) {

@@ -3,13 +3,17 @@ package org.openlms.app.loan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.openlms.app.audit.AuditLog;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantTransactions;
+import org.openlms.engine.fees.Charge;
 import org.openlms.engine.payment.ExtraTowards;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.payment.Waterfall;
@@ -18,18 +22,19 @@ import org.openlms.engine.replay.Replayer;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.CalcSettings;
+import org.openlms.engine.state.LoanEvent;
 import org.openlms.engine.state.LoanState;
 import org.openlms.engine.state.StatusSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Payments and what follows from them. The terms and the active payments are the truth; the loan's state and
- * its reverse-calculated archive are derived by the engine's replay. A payment dated on or before the day the
- * state has reached (or a reversal) replays the loan from the start and rewrites the archive from that date,
- * so the result equals a loan that had it from the start; a later-dated payment waits for daily maintenance to
- * reach its day. Every change runs under the loan's row lock, which daily maintenance takes too, so a payment
- * and the nightly step of the same loan happen one after the other, never interleaved.
+ * Payments, charges and what follows from them. The terms and the active payments and charges are the truth; the
+ * loan's state and its reverse-calculated archive are derived by the engine's replay. A payment or charge dated
+ * on or before the day the state has reached (or a reversal) replays the loan from the start and rewrites the
+ * archive from that date, so the result equals a loan that had it from the start; a later-dated one waits for
+ * daily maintenance to reach its day. Every change runs under the loan's row lock, which daily maintenance takes
+ * too, so a payment or charge and the nightly step of the same loan happen one after the other, never interleaved.
  */
 @Service
 public class LoanServicing {
@@ -56,7 +61,8 @@ public class LoanServicing {
   void bringForward(JdbcClient db, long loanId, LocalDate through) {
     Loaded l = load(db, loanId);
     if (l.state.date().isBefore(through)) {
-      List<DayRow> rows = Replayer.replayFrom(l.state, CalcSettings.DEFAULT, engine(l.payments), through);
+      List<DayRow> rows = Replayer.replayFrom(l.state, CalcSettings.DEFAULT, engine(l.payments),
+          engineCharges(l.charges), through);
       persist(db, loanId, l.state.date().plusDays(1), rows, l.payments);
     }
   }
@@ -96,14 +102,64 @@ public class LoanServicing {
     });
   }
 
+  /**
+   * Puts charges on a loan, dated from its contract date through the business date. One dated on or before the
+   * day the loan's state has reached replays the loan and rewrites its archive from that date; a later one
+   * (the state is behind the business date) is applied by daily maintenance when it reaches that day.
+   */
+  public List<Long> logCharges(Tenant tenant, long loanId, List<NewCharge> charges, LocalDate businessDate,
+      String actor) {
+    return tx.inTransaction(tenant, db -> {
+      Loan loan = loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      LocalDate contract = loans.setup(db, loanId).orElseThrow().terms().contractDate();
+      Set<Integer> types = servicing.chargeTypes(db);
+      List<Long> ids = new ArrayList<>();
+      LocalDate earliest = null;
+      for (int i = 0; i < charges.size(); i++) {
+        NewCharge c = charges.get(i);
+        String field = "Charges[" + i + "].";
+        if (!types.contains(c.chargeTypeId())) {
+          throw new InvalidInputException(field + "chargeTypeId: " + c.chargeTypeId() + " is not a charge type of "
+              + "this tenant (one of " + new TreeSet<>(types) + ")");
+        }
+        if (c.date().isBefore(contract)) {
+          throw new InvalidInputException(field + "date: " + c.date() + " is before the contract date " + contract);
+        }
+        if (c.date().isAfter(businessDate)) {
+          throw new InvalidInputException(field + "date: " + c.date() + " is after the business date " + businessDate);
+        }
+        ids.add(servicing.insertCharge(db, loanId, c));
+        earliest = earliest == null || c.date().isBefore(earliest) ? c.date() : earliest;
+      }
+      replayIfReached(db, loanId, earliest);
+      audit.record(db, actor, "Loan", loan.id(), "charges", Map.of("chargeIds", ids));
+      return ids;
+    });
+  }
+
+  /** Reverses (voids) a charge: the loan is replayed from its date as if it had never been charged. */
+  public void reverseCharge(Tenant tenant, long loanId, long chargeId, String comment, String actor) {
+    tx.inTransaction(tenant, db -> {
+      loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      ChargeRecord c = servicing.charges(db, loanId).stream().filter(x -> x.id() == chargeId).findFirst()
+          .orElseThrow(() -> new NotFoundException("Charges"));
+      if (!c.active()) {
+        throw new InvalidInputException("Charge " + chargeId + " is already reversed");
+      }
+      servicing.reverseCharge(db, chargeId, comment);
+      replayIfReached(db, loanId, c.date());
+      audit.record(db, actor, "Loan", loanId, "reverseCharge", Map.of("chargeId", chargeId));
+      return null;
+    });
+  }
+
   /** The reverse calculation: recompute from the start through the state's day; rewrite from {@code from}. */
   private void replayIfReached(JdbcClient db, long loanId, LocalDate from) {
     Loaded l = load(db, loanId);
     if (from == null || from.isAfter(l.state.date())) {
       return; // daily maintenance applies it when it reaches that day
     }
-    List<DayRow> rows = Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), l.state.date());
-    persist(db, loanId, from, rows, l.payments);
+    persist(db, loanId, from, replay(l, l.state.date()), l.payments);
   }
 
   private void persist(JdbcClient db, long loanId, LocalDate from, List<DayRow> rows, List<PaymentRecord> payments) {
@@ -123,7 +179,7 @@ public class LoanServicing {
     }
   }
 
-  /** The loan's status on any date, computed now from terms and payments (nothing is stored). */
+  /** The loan's status on any date, computed now from terms, payments and charges (nothing is stored). */
   public List<StatusSnapshot> statusThrough(Tenant tenant, long loanId, LocalDate from, LocalDate through) {
     JdbcClient db = tx.jdbc(tenant);
     loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
@@ -131,13 +187,13 @@ public class LoanServicing {
     if (through.isBefore(l.schedule.terms().contractDate())) {
       throw new InvalidInputException("The date is before the contract date " + l.schedule.terms().contractDate());
     }
-    return Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), through).stream()
-        .filter(r -> !r.date().isBefore(from)).map(DayRow::status).toList();
+    return replay(l, through).stream().filter(r -> !r.date().isBefore(from)).map(DayRow::status).toList();
   }
 
   /**
    * The loan's transactions: what happened up to the day its state has reached (replayed from the start, so
-   * each row carries the balance after it), then the installments still scheduled.
+   * each row carries the balance after it), then the installments still scheduled. Within a day: late fees,
+   * charges, payments, the order the engine applies them in.
    */
   public List<LoanTransaction> transactions(Tenant tenant, long loanId) {
     JdbcClient db = tx.jdbc(tenant);
@@ -150,22 +206,32 @@ public class LoanServicing {
         null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
         terms.loanAmount(), false, true));
     List<PaymentRecord> active = l.payments.stream().filter(PaymentRecord::active).toList();
+    Map<Long, ChargeRecord> charges = new HashMap<>();
+    l.charges.forEach(c -> charges.put(c.id(), c));
     if (!reached.isBefore(terms.contractDate())) {
       int paid = 0;
-      for (DayRow r : Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), reached)) {
+      for (DayRow r : replay(l, reached)) {
         int period = Math.min(r.state().nextIndex() + 1, l.schedule.size());
+        BigDecimal balance = r.state().principalBalance();
         for (var e : r.events()) {
-          if (e instanceof org.openlms.engine.state.LoanEvent.LateFeeAssessed f) {
+          if (e instanceof LoanEvent.LateFeeAssessed f) {
             out.add(new LoanTransaction(loanId + "-0-chg" + f.number() + "-" + r.date(), "charge.latefee",
                 "Late Fee", r.date(), f.number(), null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, f.amount(), r.state().principalBalance(), false, false));
+                BigDecimal.ZERO, f.amount(), balance, false, false));
           }
+        }
+        for (var c : r.charges()) {
+          ChargeRecord record = charges.get(c.id());
+          out.add(new LoanTransaction(loanId + "-0-charge" + c.id(), chargeType(c.typeCode()),
+              record.info() == null || record.info().isBlank() ? chargeTitle(c.typeCode()) : record.info(),
+              c.date(), period, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+              c.amount(), balance, false, false));
         }
         for (var a : r.payments()) {
           PaymentRecord p = active.get(paid++);
           out.add(new LoanTransaction(loanId + "-0-pay" + p.id(), "payment", "Payment: " + (p.info() == null ? ""
               : p.info()), p.date(), period, null, null, p.id(), p.amount(), a.interest(), a.principal(), a.fees(),
-              BigDecimal.ZERO, r.state().principalBalance(), false, false));
+              BigDecimal.ZERO, balance, false, false));
         }
       }
     }
@@ -179,17 +245,46 @@ public class LoanServicing {
     return out;
   }
 
+  /** LoanPro lists a late fee as {@code charge.latefee}; other charges are {@code fee} transactions. */
+  static String chargeType(String typeCode) {
+    return "charge.types.late".equals(typeCode) ? "charge.latefee" : "fee";
+  }
+
+  private static String chargeTitle(String typeCode) {
+    return switch (typeCode) {
+      case "charge.types.late" -> "Late Fee";
+      case "charge.types.nsf" -> "NSF Fee";
+      default -> "Charge";
+    };
+  }
+
   public List<PaymentRecord> payments(Tenant tenant, long loanId) {
     JdbcClient db = tx.jdbc(tenant);
     loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
     return servicing.payments(db, loanId);
   }
 
+  public List<ChargeRecord> charges(Tenant tenant, long loanId) {
+    JdbcClient db = tx.jdbc(tenant);
+    loans.find(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+    return servicing.charges(db, loanId);
+  }
+
   private Loaded load(JdbcClient db, long loanId) {
     LoanSetup setup = loans.setup(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
     Schedule schedule = ScheduleCalculator.forServicing(setup.terms());
     LoanState state = servicing.state(db, loanId, schedule).orElseGet(() -> LoanState.open(schedule));
-    return new Loaded(schedule, state, servicing.payments(db, loanId));
+    return new Loaded(schedule, state, servicing.payments(db, loanId), servicing.charges(db, loanId));
+  }
+
+  /** The loan from its contract date through {@code through}, with its active payments and charges. */
+  private static List<DayRow> replay(Loaded l, LocalDate through) {
+    return Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), engineCharges(l.charges),
+        through);
+  }
+
+  static List<Charge> engineCharges(List<ChargeRecord> charges) {
+    return charges.stream().filter(ChargeRecord::active).map(ChargeRecord::engine).toList();
   }
 
   static List<Payment> engine(List<PaymentRecord> payments) {
@@ -201,5 +296,6 @@ public class LoanServicing {
     return new Payment(p.id(), p.date(), p.amount(), waterfall, ExtraTowards.fromCode(p.extra()), p.principalOnly());
   }
 
-  private record Loaded(Schedule schedule, LoanState state, List<PaymentRecord> payments) {}
+  private record Loaded(Schedule schedule, LoanState state, List<PaymentRecord> payments,
+      List<ChargeRecord> charges) {}
 }

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openlms.engine.payment.Application;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.state.LoanState;
@@ -46,6 +48,30 @@ public class ServicingRepository {
             UPDATE loan_payment SET active = FALSE, reverse_reason = ?, reverse_date = ?, applied_fees = NULL,
                 applied_interest = NULL, applied_principal = NULL WHERE id = ?""")
         .params(reason, on, paymentId).update();
+  }
+
+  public long insertCharge(JdbcClient db, long loanId, NewCharge c) {
+    return db.sql("""
+            INSERT INTO loan_charge (loan_id, date, amount, info, charge_type_id, charge_application_type)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(loanId, c.date(), c.amount(), c.info(), c.chargeTypeId(), c.chargeApplicationType())
+        .query(Long.class).single();
+  }
+
+  /** Every charge of a loan, reversed ones included, in date order. */
+  public List<ChargeRecord> charges(JdbcClient db, long loanId) {
+    return db.sql(ChargeRecord.SELECT + " WHERE c.loan_id = ? ORDER BY c.date, c.id").param(loanId)
+        .query(ChargeRecord::map).list();
+  }
+
+  public void reverseCharge(JdbcClient db, long chargeId, String comment) {
+    db.sql("UPDATE loan_charge SET active = FALSE, reversed = now(), edit_comment = coalesce(?, edit_comment) "
+        + "WHERE id = ?").params(comment, chargeId).update();
+  }
+
+  /** The tenant's charge type ids that can be charged. */
+  public Set<Integer> chargeTypes(JdbcClient db) {
+    return new HashSet<>(db.sql("SELECT id FROM charge_type WHERE active").query(Integer.class).list());
   }
 
   public void setApplied(JdbcClient db, long paymentId, Application a) {

@@ -35,8 +35,8 @@ class HostileInputIT {
       "/Date(-99999999999999)/", "9999-99-99", "NaN", "1e999999", "-0", "0x10", "[]", "{}"};
   private static final Object[] VALUES = {null, true, -1, 0, Long.MAX_VALUE, -1e308, 1e308, 0.000000001,
       List.of(1, 2), Map.of("a", 1)};
-  private static final String[] FIELDS = {"displayId", "title", "LoanSetup", "LoanSettings", "Payments", "Customers",
-      "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update", "bogus"};
+  private static final String[] FIELDS = {"displayId", "title", "LoanSetup", "LoanSettings", "Payments", "Charges",
+      "Customers", "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update", "bogus"};
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
@@ -116,7 +116,7 @@ class HostileInputIT {
   private static String fingerprint(JdbcClient db) {
     List<String> parts = new ArrayList<>();
     for (String table : List.of("loan", "loan_setup", "loan_settings", "loan_state", "loan_payment",
-        "loan_status_archive", "customer", "customer_address", "loan_customer", "audit_log")) {
+        "loan_charge", "loan_status_archive", "customer", "customer_address", "loan_customer", "audit_log")) {
       parts.add(table + "=" + db.sql("SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM "
           + table + " t").query(String.class).single());
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.openlms.engine.fees.Charge;
+import org.openlms.engine.fees.ChargeApplier;
 import org.openlms.engine.payment.Application;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.payment.PaymentApplier;
@@ -16,7 +18,8 @@ import org.openlms.engine.state.LoanState;
 import org.openlms.engine.state.StatusSnapshot;
 
 /**
- * Recomputes a loan day by day. Each day: the day step, then that day's payments in list order.
+ * Recomputes a loan day by day. Each day: the day step, then that day's charges, then its payments, each in
+ * list order (so a payment pays a charge dated the same day, as it pays an installment due that day).
  * {@link #fromStart} begins at the contract date; {@link #replayFrom} begins the day after a known state (the
  * state at the end of the day before a back-dated payment or a reversal). Both are deterministic, so a replay
  * from day F over a state computed without a change equals a run from the start with it.
@@ -27,24 +30,52 @@ public final class Replayer {
 
     public static List<DayRow> fromStart(Schedule schedule, CalcSettings settings, List<Payment> payments,
                                          LocalDate through) {
-        return replayFrom(LoanState.open(schedule), settings, payments, through);
+        return fromStart(schedule, settings, payments, List.of(), through);
     }
 
-    /** Steps from {@code before.date() + 1} through {@code through}, applying payments dated in that range. */
+    public static List<DayRow> fromStart(Schedule schedule, CalcSettings settings, List<Payment> payments,
+                                         List<Charge> charges, LocalDate through) {
+        return replayFrom(LoanState.open(schedule), settings, payments, charges, through);
+    }
+
     public static List<DayRow> replayFrom(LoanState before, CalcSettings settings, List<Payment> payments,
                                           LocalDate through) {
+        return replayFrom(before, settings, payments, List.of(), through);
+    }
+
+    /**
+     * Steps from {@code before.date() + 1} through {@code through}, applying charges and payments dated in that
+     * range; those dated earlier are taken as already reflected in {@code before}.
+     */
+    public static List<DayRow> replayFrom(LoanState before, CalcSettings settings, List<Payment> payments,
+                                          List<Charge> charges, LocalDate through) {
         List<Payment> sorted = new ArrayList<>(payments);
         sorted.sort(Comparator.comparing(Payment::date)); // stable: same-day payments keep their order
+        List<Charge> sortedCharges = new ArrayList<>(charges);
+        sortedCharges.sort(Comparator.comparing(Charge::date));
         LocalDate start = before.date().plusDays(1);
         int p = 0;
         while (p < sorted.size() && sorted.get(p).date().isBefore(start)) {
             p++; // already reflected in {@code before}
+        }
+        int c = 0;
+        while (c < sortedCharges.size() && sortedCharges.get(c).date().isBefore(start)) {
+            c++;
         }
         List<DayRow> rows = new ArrayList<>();
         LoanState state = before;
         for (LocalDate day = start; !day.isAfter(through); day = day.plusDays(1)) {
             DayResult r = DayStep.step(state, day);
             state = r.state();
+            List<Charge> charged = List.of();
+            while (c < sortedCharges.size() && sortedCharges.get(c).date().equals(day)) {
+                Charge charge = sortedCharges.get(c++);
+                state = ChargeApplier.applyTo(state, charge);
+                if (charged.isEmpty()) {
+                    charged = new ArrayList<>(1);
+                }
+                charged.add(charge);
+            }
             List<Application> applied = List.of();
             while (p < sorted.size() && sorted.get(p).date().equals(day)) {
                 PaymentResult pr = PaymentApplier.apply(state, sorted.get(p++));
@@ -55,7 +86,7 @@ public final class Replayer {
                 applied.add(pr.application());
             }
             rows.add(new DayRow(day, state, StatusSnapshot.of(state, settings), r.postings(), r.events(),
-                    applied));
+                    charged, applied));
         }
         return rows;
     }
@@ -77,5 +108,12 @@ public final class Replayer {
                                        long paymentId, LocalDate through) {
         List<Payment> kept = payments.stream().filter(x -> x.id() != paymentId).toList();
         return replayFrom(dayBeforePayment, settings, kept, through);
+    }
+
+    /** The loan as it would be without charge {@code chargeId}: a replay from that charge's date. */
+    public static List<DayRow> reverseCharge(LoanState dayBeforeCharge, CalcSettings settings, List<Payment> payments,
+                                             List<Charge> charges, long chargeId, LocalDate through) {
+        List<Charge> kept = charges.stream().filter(x -> x.id() != chargeId).toList();
+        return replayFrom(dayBeforeCharge, settings, payments, kept, through);
     }
 }

@@ -217,6 +217,11 @@ public final class LoanStateDraft {
         return x;
     }
 
+    /** A charge: due fees grow by {@code amount} (cents). */
+    public void addFees(BigDecimal amount) {
+        dueFees = dueFees.add(amount);
+    }
+
     public void addPrepaidCredit(BigDecimal amount) {
         prepaidCredit = prepaidCredit.add(amount);
     }

@@ -79,6 +79,65 @@ public class ODataEntitySets {
       .property("created", "created", ODataType.DATETIME)
       .build();
 
+  /** Charges on loans, each with its type's code (the row maps to a ChargeRecord). */
+  static final ODataEntity CHARGES = ODataEntity.builder("LoanCharges", "Entity.LoanCharge",
+          "(SELECT c.*, t.code AS type_code FROM loan_charge c JOIN charge_type t ON t.id = c.charge_type_id) AS c",
+          "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("displayId", "id", ODataType.INTEGER)
+      .property("entityId", "loan_id", ODataType.INTEGER)
+      .property("amount", "amount", ODataType.DECIMAL)
+      .property("date", "date", ODataType.DATE)
+      .property("info", "info", ODataType.STRING)
+      .property("chargeTypeId", "charge_type_id", ODataType.INTEGER)
+      .property("chargeApplicationType", "charge_application_type", ODataType.STRING)
+      .property("interestBearing", "interest_bearing::int", ODataType.INTEGER)
+      .property("active", "active::int", ODataType.INTEGER)
+      .property("editComment", "edit_comment", ODataType.STRING)
+      .property("reversed", "reversed", ODataType.DATETIME)
+      .property("created", "created", ODataType.DATETIME)
+      .build();
+
+  /**
+   * A loan's transactions are computed (replayed), not stored: the rows travel as one JSON parameter and
+   * PostgreSQL reads them back as a record set, so $filter, $orderby and paging are the same translator's SQL
+   * as on every stored set, with the same errors. {@code ord} is the row's place in the whole list (displayOrder).
+   */
+  public static final String TRANSACTION_ROWS = "jsonb_to_recordset(?::jsonb) AS tx(ord int, tx_id text, "
+      + "entity_id bigint, type text, title text, date date, period int, period_start date, period_end date, "
+      + "info_only int, payment_id bigint, payment_amount numeric, payment_interest numeric, "
+      + "payment_principal numeric, payment_fees numeric, charge_amount numeric, future int, "
+      + "principal_balance numeric)";
+
+  static final ODataEntity TRANSACTIONS = ODataEntity.builder("LoanTransactions", "Entity.LoanTransaction",
+          TRANSACTION_ROWS, "ord")
+      .property("txId", "tx_id", ODataType.STRING)
+      .property("entityType", "'Entity.Loan'::text", ODataType.STRING)
+      .property("entityId", "entity_id", ODataType.INTEGER)
+      .property("modId", "0", ODataType.INTEGER)
+      .property("date", "date", ODataType.DATE)
+      .property("period", "period", ODataType.INTEGER)
+      .property("periodStart", "period_start", ODataType.DATE)
+      .property("periodEnd", "period_end", ODataType.DATE)
+      .property("title", "title", ODataType.STRING)
+      .property("type", "type", ODataType.STRING)
+      .property("infoOnly", "info_only", ODataType.INTEGER)
+      .property("paymentId", "payment_id", ODataType.INTEGER)
+      .property("paymentAmount", "payment_amount", ODataType.DECIMAL)
+      .property("paymentInterest", "payment_interest", ODataType.DECIMAL)
+      .property("paymentPrincipal", "payment_principal", ODataType.DECIMAL)
+      .property("paymentDiscount", "0::numeric", ODataType.DECIMAL)
+      .property("paymentFees", "payment_fees", ODataType.DECIMAL)
+      .property("paymentEscrow", "0::numeric", ODataType.DECIMAL)
+      .property("chargeAmount", "charge_amount", ODataType.DECIMAL)
+      .property("chargeInterest", "0::numeric", ODataType.DECIMAL)
+      .property("chargePrincipal", "0::numeric", ODataType.DECIMAL)
+      .property("chargeFees", "charge_amount", ODataType.DECIMAL)
+      .property("future", "future", ODataType.INTEGER)
+      .property("principalBalance", "principal_balance", ODataType.DECIMAL)
+      .property("displayOrder", "ord::text", ODataType.STRING)
+      .build();
+
   /** Customers with their two addresses joined; the SSN can be selected (answered masked) but not filtered. */
   static final ODataEntity CUSTOMERS = ODataEntity.builder("Customers", "Entity.Customer",
           org.openlms.app.customer.CustomerRepository.ENTITY, "id")
@@ -126,7 +185,7 @@ public class ODataEntitySets {
       .build();
 
   private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS,
-      STATUS_ARCHIVE, PAYMENTS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS));
+      STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

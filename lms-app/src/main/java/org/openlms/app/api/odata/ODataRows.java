@@ -17,8 +17,15 @@ public final class ODataRows {
 
   public static <T> List<T> query(JdbcClient db, QueryPlan plan, String fixed, List<Object> fixedParams,
       RowMapper<T> mapper) {
+    return query(db, plan, List.of(), fixed, fixedParams, mapper);
+  }
+
+  /** As above, for an entity whose FROM takes parameters itself ({@code fromParams}, bound first). */
+  public static <T> List<T> query(JdbcClient db, QueryPlan plan, List<Object> fromParams, String fixed,
+      List<Object> fixedParams, RowMapper<T> mapper) {
     Where w = where(plan, fixed, fixedParams);
-    List<Object> params = new ArrayList<>(w.params);
+    List<Object> params = new ArrayList<>(fromParams);
+    params.addAll(w.params);
     String page = " OFFSET ?";
     if (plan.limit() != null) {
       page = " LIMIT ? OFFSET ?";
@@ -39,8 +46,15 @@ public final class ODataRows {
   }
 
   public static long count(JdbcClient db, QueryPlan plan, String fixed, List<Object> fixedParams) {
+    return count(db, plan, List.of(), fixed, fixedParams);
+  }
+
+  public static long count(JdbcClient db, QueryPlan plan, List<Object> fromParams, String fixed,
+      List<Object> fixedParams) {
     Where w = where(plan, fixed, fixedParams);
-    return db.sql("SELECT count(*) FROM " + plan.entity().from() + w.sql).params(w.params).query(Long.class).single();
+    List<Object> params = new ArrayList<>(fromParams);
+    params.addAll(w.params);
+    return db.sql("SELECT count(*) FROM " + plan.entity().from() + w.sql).params(params).query(Long.class).single();
   }
 
   private static Where where(QueryPlan plan, String fixed, List<Object> fixedParams) {

@@ -21,7 +21,7 @@ public final class LoanJson {
   static final List<String> NAVIGATIONS = List.of("LoanSetup", "LoanSettings", "StatusArchive", "Transactions",
       "Payments", "Charges", "Customers", "Portfolios", "SubPortfolios", "Notes", "RecurrentCharges", "Autopays");
   private static final Set<String> EXPANDABLE_NOW = Set.of("LoanSetup", "LoanSettings", "StatusArchive",
-      "Payments", "Transactions", "Customers", "Portfolios", "SubPortfolios");
+      "Payments", "Charges", "Transactions", "Customers", "Portfolios", "SubPortfolios");
   private static final Set<String> TOP_LEVEL = Set.of("__metadata", "__update", "__id", "id", "displayId", "title",
       "LoanSetup", "LoanSettings", "archived", "temporaryAccount", "loanAlert", "active", "deleted", "created",
       "lastMaintRun", "modId", "modTotal", "settingsId", "setupId", "humanActivityDate", "createdBy", "deletedAt",

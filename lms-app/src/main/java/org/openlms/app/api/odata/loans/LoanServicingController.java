@@ -19,7 +19,9 @@ import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.loan.ChargeRecord;
 import org.openlms.app.loan.LoanService;
+import org.openlms.app.loan.LoanTransaction;
 import org.openlms.app.loan.LoanServicing;
 import org.openlms.app.loan.ServicingRepository;
 import org.openlms.app.tenancy.Tenant;
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What servicing produced: Payments and the StatusArchive (as entity sets and as loan navigations, with
+ * What servicing produced: Payments, Charges, Transactions and the StatusArchive (as entity sets and as loan navigations, with
  * OData options), and the actions {@code Autopal.GetStatus(date)} and {@code Autopal.GetLoanPayoff(date)}.
  */
 @RestController
@@ -56,7 +58,7 @@ class LoanServicingController implements LoanNavigations {
 
   @Override
   public java.util.Set<String> names() {
-    return java.util.Set.of("StatusArchive", "Payments", "Transactions");
+    return java.util.Set.of("StatusArchive", "Payments", "Charges", "Transactions");
   }
 
   @Override
@@ -65,6 +67,7 @@ class LoanServicingController implements LoanNavigations {
     return switch (name) {
       case "StatusArchive" -> loanArchive(tenant, r, loanId, options);
       case "Payments" -> loanPayments(tenant, r, loanId, options);
+      case "Charges" -> loanCharges(tenant, r, loanId, options);
       default -> transactions(tenant, r, loanId, options);
     };
   }
@@ -87,6 +90,15 @@ class LoanServicingController implements LoanNavigations {
         base -> (rs, n) -> PaymentJson.view(ServicingRepository.payment(rs, n), base));
   }
 
+  @RequestMapping(path = "/odata.svc/Loans({id})/Charges", method = RequestMethod.GET)
+  Map<String, Object> loanCharges(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
+    loans.get(tenant, id);
+    return collection(tenant, "LoanCharges", options, new SqlFragment("loan_id = ?", List.of(id)),
+        base -> (rs, n) -> ChargeJson.view(ChargeRecord.map(rs, n), base));
+  }
+
   /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
   private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, SqlFragment fixed,
       java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {
@@ -97,40 +109,23 @@ class LoanServicingController implements LoanNavigations {
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
   }
 
-  /** Computed rows (origination, payments, charges, scheduled payments): paged, not filterable yet. */
+  /**
+   * Computed rows (origination, late fees, charges, payments, scheduled payments) with the same OData options
+   * as stored sets: the rows are handed to PostgreSQL as one JSON parameter and queried there by the same plan.
+   */
   @RequestMapping(path = "/odata.svc/Loans({id})/Transactions", method = RequestMethod.GET)
   Map<String, Object> transactions(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
       ODataQueryOptions options) {
     restrictions.requireLoan(tenant, r, id);
-    if (options.filter() != null || options.orderBy() != null || options.select() != null) {
-      throw new InvalidInputException("Transactions take $top, $skip and nopaging; $filter, $orderby and $select "
-          + "are not supported on them yet");
-    }
-    var all = servicing.transactions(tenant, id);
-    int skip = parse(options.skip() != null ? options.skip() : options.start(), 0, "$skip");
-    boolean nopaging = options.nopaging() != null && !"false".equalsIgnoreCase(options.nopaging());
-    int top = nopaging ? all.size() : parse(options.top(), 50, "$top");
+    QueryPlan plan = sets.plan("LoanTransactions", options);
+    List<LoanTransaction> all = servicing.transactions(tenant, id);
+    List<Object> rows = List.of(TransactionJson.rowsJson(id, all));
     String base = LoansController.base();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = skip; i < all.size() && rows.size() < top; i++) {
-      rows.add(TransactionJson.view(id, all.get(i), i + 1, base));
-    }
-    return ODataEnvelope.collection(rows, new QueryPlan.PageSummary(skip, top, all.size()));
-  }
-
-  private static int parse(String raw, int dflt, String name) {
-    if (raw == null || raw.isBlank()) {
-      return dflt;
-    }
-    try {
-      int v = Integer.parseInt(raw.strip());
-      if (v < 0 || v > 100_000) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name + " must be a whole number between 0 and 100000");
-    }
+    JdbcClient db = tx.jdbc(tenant);
+    List<Map<String, Object>> page = ODataRows.query(db, plan, rows, null, List.of(),
+        (rs, n) -> ODataSelect.apply(TransactionJson.view(id, all.get(rs.getInt("ord") - 1), rs.getInt("ord"), base),
+            plan));
+    return ODataEnvelope.collection(page, plan.summary(ODataRows.count(db, plan, rows, null, List.of())));
   }
 
   @RequestMapping(path = {"/odata.svc/LoanStatusArchive", "/odata.svc/LoanStatusArchive()"}, method = RequestMethod.GET)

@@ -116,10 +116,12 @@ class LoansController {
   }
 
   /**
-   * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and links or unlinks
-   * customers ({@code "Customers":{"results":[...]}}) and portfolios ({@code "Portfolios"}, {@code "SubPortfolios"}),
-   * all in one transaction: either everything in the request happens or nothing does. A restricted token
-   * links only customers it can see (or not yet linked to any loan) and its own portfolios.
+   * Changes the loan, logs or reverses payments ({@code "Payments":{"results":[...]}}) and charges
+   * ({@code "Charges":{"results":[...]}}), and links or unlinks customers ({@code "Customers":{"results":[...]}})
+   * and portfolios ({@code "Portfolios"}, {@code "SubPortfolios"}), all in one transaction: either everything in
+   * the request happens or nothing does (so a payment reversed for NSF and the NSF charge sent with it go
+   * together). A restricted token links only customers it can see (or not yet linked to any loan) and its own
+   * portfolios.
    */
   @PutMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
   Map<String, Object> update(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
@@ -127,6 +129,7 @@ class LoansController {
     restrictions.requireLoan(tenant, r, id);
     LoanView current = loans.get(tenant, id);
     JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
+    JsonNode chargeNode = body instanceof ObjectNode o ? o.remove("Charges") : null;
     JsonNode customerNode = body instanceof ObjectNode o ? o.remove("Customers") : null;
     List<PortfolioLink> toPortfolios = LoanPortfoliosJson.read("Portfolios",
         body instanceof ObjectNode o ? o.remove("Portfolios") : null);
@@ -134,13 +137,18 @@ class LoansController {
         body instanceof ObjectNode o ? o.remove("SubPortfolios") : null);
     List<LoanLink> links = customerNode == null ? List.of() : LoanCustomersJson.read(customerNode);
     LoanChanges changes = LoanJson.read(body, current);
-    PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, tenants.businessDate(tenant));
+    java.time.LocalDate businessDate = tenants.businessDate(tenant);
+    PaymentJson.Parsed parsed = payments == null ? null : PaymentJson.read(payments, businessDate);
+    ChargeJson.Parsed charges = chargeNode == null ? null : ChargeJson.read(chargeNode);
     tx.inTransaction(tenant, db -> {
       if (!changes.isEmpty()) {
         loans.update(tenant, id, changes, ACTOR);
       }
       if (parsed != null && !parsed.payments().isEmpty()) {
         servicing.logPayments(tenant, id, parsed.payments(), ACTOR);
+      }
+      if (charges != null && !charges.charges().isEmpty()) {
+        servicing.logCharges(tenant, id, charges.charges(), businessDate, ACTOR);
       }
       if (!links.isEmpty()) {
         links.stream().filter(l -> !l.destroy()).forEach(l -> restrictions.requireLinkableCustomer(db, r, l.customerId()));
@@ -151,6 +159,9 @@ class LoansController {
       }
       if (parsed != null) {
         parsed.reversals().forEach(v -> servicing.reversePayment(tenant, id, v.paymentId(), v.reason(), v.date(), ACTOR));
+      }
+      if (charges != null) {
+        charges.reversals().forEach(v -> servicing.reverseCharge(tenant, id, v.chargeId(), v.comment(), ACTOR));
       }
       automation.afterChange(tenant, id); // rules marked real time see the loan as this request left it
       return null;

@@ -130,6 +130,15 @@ final class PaymentJson {
     if (reason == null || !REASONS.contains(reason)) {
       r.fail("reverseReason", "must be one of " + REASONS);
     }
+    // chargeFee* is LoanPro's convenience fee of the payment itself, not an NSF fee: refused rather than
+    // ignored on a reversal, with the way to charge one.
+    for (String fee : List.of("chargeFeeAmount", "chargeFeePercentage")) {
+      java.math.BigDecimal v = r.decimal(fee);
+      if (v != null && v.signum() != 0) {
+        r.fail(fee, "a reversal charges no fee itself; to charge an NSF fee send it in the same request as "
+            + "{\"Charges\":{\"results\":[{\"chargeTypeId\":2,\"amount\":..,\"date\":..}]}}");
+      }
+    }
     r.throwIfInvalid();
     return new Reversal(id, reason, date);
   }

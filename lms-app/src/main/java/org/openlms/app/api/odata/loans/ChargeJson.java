@@ -1,0 +1,143 @@
+package org.openlms.app.api.odata.loans;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openlms.app.api.ODataFormat;
+import org.openlms.app.api.odata.FieldReader;
+import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.loan.ChargeRecord;
+import org.openlms.app.loan.NewCharge;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Charges in LoanPro's JSON: new ones ({@code amount, date, info, chargeTypeId, chargeApplicationType,
+ * interestBearing}) and reversals of existing ones ({@code __id} with {@code active: 0}, or {@code __delete}).
+ * What the engine does not model is refused by name rather than ignored: interest-bearing charges, payoff-only
+ * charges ({@code loan.latefeeapp.payoff}) and charges left out of past due ({@code pastDueCalculation: 0}).
+ */
+final class ChargeJson {
+
+  static final String STANDARD = "loan.latefeeapp.standard";
+  private static final String PAYOFF = "loan.latefeeapp.payoff";
+  private static final Set<String> KNOWN = Set.of("__metadata", "__update", "__id", "__delete", "id", "amount",
+      "date", "info", "chargeTypeId", "chargeApplicationType", "interestBearing", "displayId", "priorcutoff",
+      "active", "order", "editComment", "isReversal", "pastDueCalculation", "expansion");
+
+  private ChargeJson() {}
+
+  record Reversal(long chargeId, String comment) {}
+
+  record Parsed(List<NewCharge> charges, List<Reversal> reversals) {}
+
+  static Parsed read(JsonNode charges) {
+    JsonNode results = charges == null || !charges.isObject() ? null : charges.get("results");
+    if (results == null || !results.isArray()) {
+      throw new InvalidInputException("Charges must be an object with a results array");
+    }
+    List<NewCharge> added = new ArrayList<>();
+    List<Reversal> reversed = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      JsonNode c = results.get(i);
+      if (!c.isObject()) {
+        throw new InvalidInputException("Charges.results[" + i + "] must be an object");
+      }
+      FieldReader r = new FieldReader("Charges[" + i + "]", c);
+      for (String name : c.propertyNames()) {
+        if (!KNOWN.contains(name)) {
+          r.fail(FieldReader.clip(name), "unknown field");
+        }
+      }
+      if (r.has("__id")) {
+        reversed.add(reversal(r));
+      } else {
+        added.add(charge(r));
+      }
+      r.throwIfInvalid();
+    }
+    return new Parsed(added, reversed);
+  }
+
+  private static NewCharge charge(FieldReader r) {
+    BigDecimal amount = r.decimal("amount");
+    LocalDate date = r.date("date");
+    Integer type = r.integer("chargeTypeId");
+    String info = r.text("info", 1000);
+    String application = r.has("chargeApplicationType") ? r.text("chargeApplicationType", 100) : STANDARD;
+    if (amount == null) {
+      r.fail("amount", "is required");
+    } else if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+      r.fail("amount", "must be positive with at most 2 decimals");
+    }
+    if (date == null) {
+      r.fail("date", "is required");
+    }
+    if (type == null) {
+      r.fail("chargeTypeId", "is required");
+    }
+    if (PAYOFF.equals(application)) {
+      r.fail("chargeApplicationType", "payoff charges (" + PAYOFF + ") are not supported yet; use " + STANDARD);
+    } else if (application != null && !STANDARD.equals(application)) {
+      r.fail("chargeApplicationType", "must be " + STANDARD);
+    }
+    if (Boolean.TRUE.equals(r.flag("interestBearing"))) {
+      r.fail("interestBearing", "interest-bearing charges are not supported; send 0");
+    }
+    if (Boolean.FALSE.equals(r.flag("pastDueCalculation"))) {
+      r.fail("pastDueCalculation", "charges always count in the amount past due; send 1 or leave it out");
+    }
+    if (Boolean.TRUE.equals(r.flag("isReversal"))) {
+      r.fail("isReversal", "reverse a charge with {\"__id\":N,\"active\":0}");
+    }
+    if (Boolean.FALSE.equals(r.flag("active"))) {
+      r.fail("active", "a new charge is active; reverse an existing one with its __id");
+    }
+    r.throwIfInvalid();
+    return new NewCharge(date, amount, info, type, STANDARD);
+  }
+
+  /** {@code {"__id":N,"__update":true,"active":0}} or {@code {"__id":N,"__delete":true}}: void the charge. */
+  private static Reversal reversal(FieldReader r) {
+    Integer id = r.integer("__id");
+    boolean delete = Boolean.TRUE.equals(r.flag("__delete"));
+    Boolean active = r.flag("active");
+    String comment = r.text("editComment", 1000);
+    if (!delete && !Boolean.FALSE.equals(active)) {
+      r.fail("active", "only reversing a charge (active: 0, or __delete: true) is supported on an existing charge");
+    }
+    for (String field : List.of("amount", "date", "chargeTypeId", "chargeApplicationType", "interestBearing")) {
+      if (r.has(field)) {
+        r.fail(field, "a charge cannot be edited; reverse it and add a new one");
+      }
+    }
+    r.throwIfInvalid();
+    return new Reversal(id, comment);
+  }
+
+  static Map<String, Object> view(ChargeRecord c, String base) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("__metadata", Map.of("uri", base + "LoanCharges(id=" + c.id() + ")", "type", "Entity.LoanCharge"));
+    m.put("id", c.id());
+    m.put("displayId", c.id());
+    m.put("entityType", "Entity.Loan");
+    m.put("entityId", c.loanId());
+    m.put("modId", 0);
+    m.put("amount", ODataFormat.money(c.amount()));
+    m.put("date", ODataFormat.date(c.date()));
+    m.put("info", c.info());
+    m.put("chargeTypeId", c.chargeTypeId());
+    m.put("chargeApplicationType", c.chargeApplicationType());
+    m.put("interestBearing", c.interestBearing() ? 1 : 0);
+    m.put("active", c.active() ? 1 : 0);
+    m.put("isReversal", 0);
+    m.put("pastDueCalculation", 1);
+    m.put("editComment", c.editComment());
+    m.put("reversed", ODataFormat.date(c.reversed()));
+    m.put("created", ODataFormat.date(c.created()));
+    return m;
+  }
+}
