@@ -20,6 +20,9 @@ import org.openlms.app.tenancy.TenantService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.openlms.app.automation.BenchmarkAutomation;
+import org.openlms.app.tenancy.TenantDataSources;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code lms bench maintenance --loans N}: seeds a benchmark tenant once (kept in the bench home and reused),
@@ -46,6 +49,10 @@ final class BenchCommand {
 
     @Option(names = "--db-user") String dbUser;
 
+    @Option(names = "--automation", description = "Also run a second night with the automation engine configured "
+        + "(20 rules, 3 stoplight rules, 5 warning flags) and print its overhead over the night without")
+    boolean automation;
+
     @Option(names = "--db-password") String dbPassword;
 
     @Override
@@ -62,6 +69,8 @@ final class BenchCommand {
       }
       try (ConfigurableApplicationContext ctx = LmsApplication.start(args.toArray(String[]::new))) {
         Tenant tenant = benchTenant(ctx);
+        JdbcClient tenantDb = JdbcClient.create(ctx.getBean(TenantDataSources.class).of(tenant));
+        BenchmarkAutomation.clear(tenantDb); // the first night is measured without any automation
         MaintenanceBenchmark.Result r = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
         double perSecond = r.maintained() / r.seconds();
         System.out.printf(Locale.ROOT, "Daily maintenance %s: %d loans queued, %d maintained, %d failed%n", r.date(),
@@ -74,7 +83,21 @@ final class BenchCommand {
         System.out.printf(Locale.ROOT, "{\"loans\":%d,\"seconds\":%.3f,\"loansPerSecond\":%.0f,\"peakHeapMb\":%d,"
                 + "\"floorSeconds\":%.3f,\"ratio\":%.3f}%n", r.maintained(), r.seconds(), perSecond, r.peakHeapMb(),
             r.floorSeconds(), r.ratio());
-        return r.failed() == 0 && r.maintained() > 0 ? 0 : 1;
+        if (!automation) {
+          return r.failed() == 0 && r.maintained() > 0 ? 0 : 1;
+        }
+        BenchmarkAutomation.install(tenantDb);
+        MaintenanceBenchmark.Result a = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
+        BenchmarkAutomation.clear(tenantDb);
+        double overhead = (a.seconds() - r.seconds()) / r.seconds();
+        System.out.printf(Locale.ROOT, "Daily maintenance %s with automation: %d maintained, %d failed%n", a.date(),
+            a.maintained(), a.failed());
+        System.out.printf(Locale.ROOT, "  run    %8.2f s  %,10.0f loans/s  peak heap %d MB; overhead %+.1f %% over "
+            + "the night without%n", a.seconds(), a.maintained() / a.seconds(), a.peakHeapMb(), overhead * 100);
+        System.out.printf(Locale.ROOT, "{\"loans\":%d,\"seconds\":%.3f,\"automationSeconds\":%.3f,"
+            + "\"automationOverhead\":%.3f,\"peakHeapMb\":%d}%n", a.maintained(), r.seconds(), a.seconds(), overhead,
+            Math.max(r.peakHeapMb(), a.peakHeapMb()));
+        return r.failed() == 0 && a.failed() == 0 && a.maintained() > 0 ? 0 : 1;
       }
     }
 

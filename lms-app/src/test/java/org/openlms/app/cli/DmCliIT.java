@@ -78,8 +78,8 @@ class DmCliIT {
     assertThat(cells[1]).matches(time); // queued
     assertThat(cells[2]).matches(time); // in progress
     assertThat(cells[3]).matches(time); // completed
-    assertThat(cells[4]).isEqualTo("-"); // no warning flag step yet
-    assertThat(cells[5]).isEqualTo("-"); // no stoplight step yet
+    assertThat(cells[4]).matches("\\d\\d:\\d\\d:\\d\\d"); // the warning flag step ran
+    assertThat(cells[5]).matches("\\d\\d:\\d\\d:\\d\\d"); // the stoplight step ran
     assertThat(cells[6]).matches(time); // reverse calc completed
     assertThat(cells).endsWith("10", "10", "0");
   }

@@ -53,7 +53,8 @@ class DmCalculatorPortIT {
     assertThat(runOneChunk(f, null).maintained()).isEqualTo(1);
     assertThat(f.lastMaintained(loan)).isEqualTo(f.today());
     assertThat(TestSteps.effects(f.sql, loan)).isZero();
-    assertThat(f.bean(MaintenancePipeline.class).steps()).extracting(s -> s.name()).containsExactly("calculator");
+    assertThat(f.bean(MaintenancePipeline.class).steps()).extracting(s -> s.name())
+        .containsExactly("calculator", "automation rules", "stoplights", "warning flags");
   }
 
   private static ChunkOutcome runOneChunk(DmFixture f, DayCalculator calc) {

@@ -97,9 +97,9 @@ class DmPlannerIT {
     assertThat(s.inProgress()).isAfterOrEqualTo(s.queued());
     assertThat(s.completed()).isAfterOrEqualTo(s.inProgress());
     assertThat(s.reverseCalcCompleted()).isAfterOrEqualTo(s.completed());
-    // No stoplight or warning flag step exists yet, so no evaluation is claimed.
-    assertThat(s.stoplightEvaluation()).isNull();
-    assertThat(s.warningFlagsEvaluation()).isNull();
+    // The stoplight and warning flag steps ran, after the loans were maintained.
+    assertThat(s.stoplightEvaluation()).isAfterOrEqualTo(s.completed());
+    assertThat(s.warningFlagsEvaluation()).isAfterOrEqualTo(s.completed());
     assertThat(s.totalLoans()).isEqualTo(7);
     assertThat(s.maintainedLoans()).isEqualTo(7);
     assertThat(s.failedLoans()).isZero();

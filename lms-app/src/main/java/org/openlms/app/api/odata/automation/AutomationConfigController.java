@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.openlms.app.api.ODataFormat;
 import org.openlms.app.api.odata.FieldReader;
 import org.openlms.app.api.odata.ODataEnvelope;
@@ -44,7 +45,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/public/api/1/odata.svc")
 class AutomationConfigController {
 
-  private static final String SETS = "{set:AutomationRules|StoplightRules|WarningFlags}";
+  private static final String R = "/AutomationRules";
+  private static final String S = "/StoplightRules";
+  private static final String F = "/WarningFlags";
   private static final String ACTOR = "api";
 
   private final TenantTransactions tx;
@@ -60,9 +63,9 @@ class AutomationConfigController {
     this.audit = audit;
   }
 
-  @GetMapping({"/" + SETS, "/" + SETS + "()"})
-  Map<String, Object> list(Tenant tenant, @PathVariable String set, ODataQueryOptions options) {
-    ConfigSet cs = set(set);
+  @GetMapping({R, R + "()", S, S + "()", F, F + "()"})
+  Map<String, Object> list(Tenant tenant, HttpServletRequest req, ODataQueryOptions options) {
+    ConfigSet cs = set(req);
     QueryPlan plan = planner.plan(cs.name(), options);
     if (!plan.expand().isEmpty()) {
       throw new InvalidInputException(cs.name() + " has no navigation properties to $expand");
@@ -74,16 +77,16 @@ class AutomationConfigController {
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, null, List.of())));
   }
 
-  @GetMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
-  Map<String, Object> get(Tenant tenant, @PathVariable String set, @PathVariable long id) {
-    ConfigSet cs = set(set);
+  @GetMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  Map<String, Object> get(Tenant tenant, HttpServletRequest req, @PathVariable long id) {
+    ConfigSet cs = set(req);
     return ODataEnvelope.single(find(tx.jdbc(tenant), cs, id));
   }
 
-  @PostMapping({"/" + SETS, "/" + SETS + "()"})
-  Map<String, Object> create(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @RequestBody JsonNode body) {
+  @PostMapping({R, R + "()", S, S + "()", F, F + "()"})
+  Map<String, Object> create(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @RequestBody JsonNode body) {
     requireUnrestricted(pr);
-    ConfigSet cs = set(set);
+    ConfigSet cs = set(req);
     Map<String, Object> values = read(cs, body, true);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
       if (cs == ConfigSet.RULES) {
@@ -109,11 +112,11 @@ class AutomationConfigController {
     }));
   }
 
-  @PutMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
-  Map<String, Object> update(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @PathVariable long id,
+  @PutMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  Map<String, Object> update(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id,
       @RequestBody JsonNode body) {
     requireUnrestricted(pr);
-    ConfigSet cs = set(set);
+    ConfigSet cs = set(req);
     Map<String, Object> values = read(cs, body, false);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
       find(db, cs, id);
@@ -131,10 +134,10 @@ class AutomationConfigController {
     }));
   }
 
-  @DeleteMapping({"/" + SETS + "({id})", "/" + SETS + "(id={id})"})
-  Map<String, Object> delete(Tenant tenant, PortfolioRestriction pr, @PathVariable String set, @PathVariable long id) {
+  @DeleteMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  Map<String, Object> delete(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id) {
     requireUnrestricted(pr);
-    ConfigSet cs = set(set);
+    ConfigSet cs = set(req);
     tx.inTransaction(tenant, db -> {
       find(db, cs, id);
       if (cs == ConfigSet.FLAGS) {
@@ -212,9 +215,12 @@ class AutomationConfigController {
     }
   }
 
-  private static ConfigSet set(String name) {
-    return ConfigSet.ALL.stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new NotFoundException(name));
+  /** The set a request addresses: the path segment after {@code odata.svc/}, up to its key or end. */
+  private static ConfigSet set(HttpServletRequest req) {
+    String path = req.getRequestURI();
+    String rest = path.substring(path.indexOf("odata.svc/") + "odata.svc/".length());
+    return ConfigSet.ALL.stream().filter(s -> rest.startsWith(s.name())).findFirst()
+        .orElseThrow(() -> new NotFoundException(rest));
   }
 
   private static String base() {
