@@ -1,14 +1,15 @@
 package org.openlms.app.api.odata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlms.app.support.ServicingLoans.ok;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openlms.app.support.Http;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
+import org.openlms.app.support.ServicingLoans;
 import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,12 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** Charges (late, NSF, other), their reversal and NSF payment reversals, through the API on a real database. */
 class ChargesIT {
 
-  private static final String LOANS = "/api/public/api/1/odata.svc/Loans";
-  private static final String TERMS = """
-      {"displayId":"%s","LoanSetup":{%s"loanAmount":15000,"loanRate":4.7,"loanRateType":"loan.rateType.annually",
-      "loanTerm":60,"contractDate":"2020-08-17","firstPaymentDate":"2020-09-01",
-      "paymentFrequency":"loan.frequency.monthly","calcType":"loan.calcType.simpleInterest",
-      "daysInYear":"loan.daysInYear.actual"}}""";
+  private static final String LOANS = ServicingLoans.LOANS;
   private static final String NSF_AUG_20 = """
       {"Charges":{"results":[{"amount":25,"date":"2020-08-20","info":"NSF fee","chargeTypeId":2,
       "chargeApplicationType":"loan.latefeeapp.standard","interestBearing":0}]}}""";
@@ -32,6 +28,14 @@ class ChargesIT {
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
+
+  private long create(TenantAccess t, String displayId, boolean active) {
+    return ServicingLoans.create(http, t, displayId, active);
+  }
+
+  private List<String> archive(TenantAccess t, long loanId) {
+    return ServicingLoans.archive(http, t, loanId);
+  }
 
   @Test
   void aBackDatedChargeIsDueFromItsDateAndTheArchiveEqualsALoanThatHadItFromTheStart() {
@@ -231,23 +235,6 @@ class ChargesIT {
     return http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), body);
   }
 
-  private long create(TenantAccess t, String displayId, boolean active) {
-    Http.Response r = http.api("POST", LOANS, t.id(), t.token(), TERMS.formatted(displayId, active ? "\"active\":1," : ""));
-    ok(r);
-    return r.body().get("d").get("id").asLong();
-  }
-
-  /** Every archive row of a loan, without its loanId and uri, so two loans can be compared day by day. */
-  private List<String> archive(TenantAccess t, long loanId) {
-    List<String> out = new ArrayList<>();
-    Http.Response r = http.api("GET", LOANS + "(" + loanId + ")/StatusArchive?nopaging", t.id(), t.token(), null);
-    ok(r);
-    for (JsonNode row : r.body().get("d").get("results")) {
-      out.add(row.toString().replaceAll("\"__metadata\":\\{[^}]*},", "").replaceAll("\"loanId\":\\d+,", ""));
-    }
-    return out;
-  }
-
   private JsonNode row(TenantAccess t, long loanId, String date) {
     Http.Response r = http.api("GET", LOANS + "(" + loanId + ")/StatusArchive?$filter=date%20eq%20datetime%27" + date
         + "%27", t.id(), t.token(), null);
@@ -259,9 +246,5 @@ class ChargesIT {
 
   private static BigDecimal money(JsonNode n, String field) {
     return new BigDecimal(n.get(field).asString());
-  }
-
-  private static void ok(Http.Response r) {
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
   }
 }

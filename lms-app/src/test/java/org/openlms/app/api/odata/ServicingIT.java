@@ -1,35 +1,39 @@
 package org.openlms.app.api.odata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlms.app.support.ServicingLoans.ok;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openlms.app.support.Http;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
+import org.openlms.app.support.ServicingLoans;
 import tools.jackson.databind.JsonNode;
 
 /** Payments, reversals and the reverse-calculated archive, through the API against a real database. */
 class ServicingIT {
 
-  private static final String LOANS = "/api/public/api/1/odata.svc/Loans";
+  private static final String LOANS = ServicingLoans.LOANS;
   private static final LocalDate CONTRACT = LocalDate.of(2020, 8, 17);
-  private static final String TERMS = """
-      {"displayId":"%s","LoanSetup":{%s"loanAmount":15000,"loanRate":4.7,"loanRateType":"loan.rateType.annually",
-      "loanTerm":60,"contractDate":"2020-08-17","firstPaymentDate":"2020-09-01",
-      "paymentFrequency":"loan.frequency.monthly","calcType":"loan.calcType.simpleInterest",
-      "daysInYear":"loan.daysInYear.actual"}}""";
   private static final String PAY_SEP_1 = """
       {"Payments":{"results":[{"amount":281.01,"date":"2020-09-01","info":"API Payment","paymentTypeId":1,
       "paymentMethodId":1,"early":0,"selectedProcessor":0}]}}""";
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
+
+  private long create(TenantAccess t, String displayId, boolean active) {
+    return ServicingLoans.create(http, t, displayId, active);
+  }
+
+  private List<String> archive(TenantAccess t, long loanId) {
+    return ServicingLoans.archive(http, t, loanId);
+  }
 
   @Test
   void aBackDatedPaymentRewritesTheArchiveToEqualALoanThatHadItFromTheStart() {
@@ -197,23 +201,6 @@ class ServicingIT {
         .isTrue();
   }
 
-  private long create(TenantAccess t, String displayId, boolean active) {
-    Http.Response r = http.api("POST", LOANS, t.id(), t.token(), TERMS.formatted(displayId, active ? "\"active\":1," : ""));
-    ok(r);
-    return r.body().get("d").get("id").asLong();
-  }
-
-  /** Every archive row of a loan, without its loanId and uri, so two loans can be compared day by day. */
-  private List<String> archive(TenantAccess t, long loanId) {
-    List<String> out = new ArrayList<>();
-    Http.Response r = http.api("GET", LOANS + "(" + loanId + ")/StatusArchive?nopaging", t.id(), t.token(), null);
-    ok(r);
-    for (JsonNode row : r.body().get("d").get("results")) {
-      out.add(row.toString().replaceAll("\"__metadata\":\\{[^}]*},", "").replaceAll("\"loanId\":\\d+,", ""));
-    }
-    return out;
-  }
-
   private JsonNode row(TenantAccess t, long loanId, String date) {
     Http.Response r = http.api("GET", "/api/public/api/1/odata.svc/LoanStatusArchive?$filter=loanId%20eq%20" + loanId
         + "%20and%20date%20eq%20datetime%27" + date + "%27", t.id(), t.token(), null);
@@ -224,9 +211,5 @@ class ServicingIT {
 
   private static LocalDate today() {
     return LocalDate.now(ZoneId.of("America/Denver"));
-  }
-
-  private static void ok(Http.Response r) {
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
   }
 }

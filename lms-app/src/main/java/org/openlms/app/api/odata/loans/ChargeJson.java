@@ -2,14 +2,12 @@ package org.openlms.app.api.odata.loans;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.ODataFormat;
 import org.openlms.app.api.odata.FieldReader;
-import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.loan.ChargeRecord;
 import org.openlms.app.loan.NewCharge;
 import tools.jackson.databind.JsonNode;
@@ -35,31 +33,9 @@ final class ChargeJson {
   record Parsed(List<NewCharge> charges, List<Reversal> reversals) {}
 
   static Parsed read(JsonNode charges) {
-    JsonNode results = charges == null || !charges.isObject() ? null : charges.get("results");
-    if (results == null || !results.isArray()) {
-      throw new InvalidInputException("Charges must be an object with a results array");
-    }
-    List<NewCharge> added = new ArrayList<>();
-    List<Reversal> reversed = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      JsonNode c = results.get(i);
-      if (!c.isObject()) {
-        throw new InvalidInputException("Charges.results[" + i + "] must be an object");
-      }
-      FieldReader r = new FieldReader("Charges[" + i + "]", c);
-      for (String name : c.propertyNames()) {
-        if (!KNOWN.contains(name)) {
-          r.fail(FieldReader.clip(name), "unknown field");
-        }
-      }
-      if (r.has("__id")) {
-        reversed.add(reversal(r));
-      } else {
-        added.add(charge(r));
-      }
-      r.throwIfInvalid();
-    }
-    return new Parsed(added, reversed);
+    NestedResults<NewCharge, Reversal> n = NestedResults.read("Charges", charges, KNOWN, ChargeJson::charge,
+        ChargeJson::reversal);
+    return new Parsed(n.added(), n.existing());
   }
 
   private static NewCharge charge(FieldReader r) {

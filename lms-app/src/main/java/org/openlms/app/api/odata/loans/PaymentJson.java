@@ -3,13 +3,11 @@ package org.openlms.app.api.odata.loans;
 import org.openlms.app.api.odata.FieldReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.ODataFormat;
-import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.loan.NewPayment;
 import org.openlms.app.loan.PaymentRecord;
 import org.openlms.engine.payment.PaymentApplication;
@@ -40,31 +38,9 @@ final class PaymentJson {
   record Parsed(List<NewPayment> payments, List<Reversal> reversals) {}
 
   static Parsed read(JsonNode payments, LocalDate today) {
-    JsonNode results = payments == null ? null : payments.get("results");
-    if (results == null || !results.isArray()) {
-      throw new InvalidInputException("Payments must be an object with a results array");
-    }
-    List<NewPayment> added = new ArrayList<>();
-    List<Reversal> reversed = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      JsonNode p = results.get(i);
-      if (!p.isObject()) {
-        throw new InvalidInputException("Payments.results[" + i + "] must be an object");
-      }
-      FieldReader r = new FieldReader("Payments[" + i + "]", p);
-      for (String name : p.propertyNames()) {
-        if (!KNOWN.contains(name)) {
-          r.fail(FieldReader.clip(name), "unknown field");
-        }
-      }
-      if (r.has("__id")) {
-        reversed.add(reversal(r, today));
-      } else {
-        added.add(payment(r));
-      }
-      r.throwIfInvalid();
-    }
-    return new Parsed(added, reversed);
+    NestedResults<NewPayment, Reversal> n = NestedResults.read("Payments", payments, KNOWN, PaymentJson::payment,
+        r -> reversal(r, today));
+    return new Parsed(n.added(), n.existing());
   }
 
   private static NewPayment payment(FieldReader r) {
