@@ -99,6 +99,10 @@ public final class FieldReader {
     if (v == null || v.isNull()) {
       return null;
     }
+    if (!v.isString()) {
+      fail(field, "must be a date as YYYY-MM-DD or /Date(seconds)/");
+      return null;
+    }
     String s = v.asString().strip();
     Matcher m = ODATA_DATE.matcher(s);
     try {
