@@ -36,7 +36,8 @@ class HostileInputIT {
   private static final Object[] VALUES = {null, true, -1, 0, Long.MAX_VALUE, -1e308, 1e308, 0.000000001,
       List.of(1, 2), Map.of("a", 1)};
   private static final String[] FIELDS = {"displayId", "title", "LoanSetup", "LoanSettings", "Payments", "Customers",
-      "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update", "bogus"};
+      "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update", "bogus",
+      "Portfolios", "SubPortfolios", "parent"};
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
@@ -116,7 +117,8 @@ class HostileInputIT {
   private static String fingerprint(JdbcClient db) {
     List<String> parts = new ArrayList<>();
     for (String table : List.of("loan", "loan_setup", "loan_settings", "loan_state", "loan_payment",
-        "loan_status_archive", "customer", "customer_address", "loan_customer", "audit_log")) {
+        "loan_status_archive", "customer", "customer_address", "loan_customer", "portfolio", "sub_portfolio",
+        "loan_portfolio", "loan_sub_portfolio", "audit_log")) {
       parts.add(table + "=" + db.sql("SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM "
           + table + " t").query(String.class).single());
     }
