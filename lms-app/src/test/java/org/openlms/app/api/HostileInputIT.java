@@ -16,9 +16,6 @@ import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Generated hostile input against every public endpoint (found from the mappings, so new endpoints are covered):
@@ -51,7 +48,7 @@ class HostileInputIT {
     JdbcClient db = server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
     Random random = new Random(SEED);
     int requests = 0;
-    for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
+    for (Map.Entry<String, Set<RequestMethod>> e : server.publicEndpoints().entrySet()) {
       String path = e.getKey().replaceAll("\\{id}", String.valueOf(loan)).replaceAll("\\{date}", "2025-03-01");
       for (RequestMethod method : e.getValue()) {
         if (method == RequestMethod.DELETE) {
@@ -123,23 +120,5 @@ class HostileInputIT {
           + table + " t").query(String.class).single());
     }
     return String.join(" ", parts);
-  }
-
-  private Map<String, Set<RequestMethod>> endpoints() {
-    Map<String, Set<RequestMethod>> out = new LinkedHashMap<>();
-    RequestMappingHandlerMapping mapping = server.bean(RequestMappingHandlerMapping.class);
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
-      for (String pattern : e.getKey().getPatternValues()) {
-        if (pattern.startsWith("/api/public/")) {
-          Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
-          out.merge(pattern, methods.isEmpty() ? Set.of(RequestMethod.GET) : methods, (a, b) -> {
-            Set<RequestMethod> all = new java.util.HashSet<>(a);
-            all.addAll(b);
-            return all;
-          });
-        }
-      }
-    }
-    return out;
   }
 }

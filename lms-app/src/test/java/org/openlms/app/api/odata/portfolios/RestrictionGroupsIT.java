@@ -1,6 +1,8 @@
-package org.openlms.app.portfolio;
+package org.openlms.app.api.odata.portfolios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlms.app.api.odata.portfolios.PortfoliosIT.addByUri;
+import static org.openlms.app.api.odata.portfolios.PortfoliosIT.ids;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +20,6 @@ import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,7 +93,7 @@ class RestrictionGroupsIT {
     Map<String, Long> hidden = Map.of("Loans", inB, "Customers", custB, "Portfolios", b, "SubPortfolios", subB);
     String before = fingerprint();
     int walked = 0;
-    for (Map.Entry<String, Set<RequestMethod>> e : publicEndpoints().entrySet()) {
+    for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
       String pattern = e.getKey();
       if (!pattern.contains("{id}")) {
         continue;
@@ -120,7 +119,7 @@ class RestrictionGroupsIT {
   void noAnswerAtAnyEndpointCarriesDataOutsideItsPortfolios() {
     Map<String, Long> inside = Map.of("Loans", inA, "Customers", custA, "Portfolios", a, "SubPortfolios", subA);
     int served = 0;
-    for (Map.Entry<String, Set<RequestMethod>> e : publicEndpoints().entrySet()) {
+    for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
       String pattern = e.getKey();
       boolean search = pattern.endsWith("Autopal.Search()");
       if (!e.getValue().contains(RequestMethod.GET) && !search) {
@@ -308,26 +307,15 @@ class RestrictionGroupsIT {
     return pattern.replace("{id}", String.valueOf(id)).replace("{date}", "2025-03-01");
   }
 
-  private Http.Response call(TenantAccess t, RequestMethod m, String path, String body) {
-    return http.api(m.name(), path, t.id(), t.token(), body);
+  /** The public endpoints, each once: {@code Loans(id={id})} is routed as {@code Loans({id})} by the edge. */
+  private Map<String, Set<RequestMethod>> endpoints() {
+    Map<String, Set<RequestMethod>> out = new LinkedHashMap<>(server.publicEndpoints());
+    out.keySet().removeIf(p -> p.contains("(id={id})"));
+    return out;
   }
 
-  private Map<String, Set<RequestMethod>> publicEndpoints() {
-    Map<String, Set<RequestMethod>> out = new LinkedHashMap<>();
-    RequestMappingHandlerMapping mapping = server.bean(RequestMappingHandlerMapping.class);
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
-      for (String pattern : e.getKey().getPatternValues()) {
-        if (pattern.startsWith("/api/public/") && !pattern.contains("(id={id})")) {
-          Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
-          out.merge(pattern, methods.isEmpty() ? Set.of(RequestMethod.GET) : methods, (x, y) -> {
-            Set<RequestMethod> all = new java.util.HashSet<>(x);
-            all.addAll(y);
-            return all;
-          });
-        }
-      }
-    }
-    return out;
+  private Http.Response call(TenantAccess t, RequestMethod m, String path, String body) {
+    return http.api(m.name(), path, t.id(), t.token(), body);
   }
 
   private long portfolio(String title) {
@@ -386,19 +374,6 @@ class RestrictionGroupsIT {
     List<String> out = new ArrayList<>();
     results.forEach(r -> out.add(r.get("displayId").asString()));
     return out;
-  }
-
-  private static List<Long> ids(JsonNode results) {
-    List<Long> out = new ArrayList<>();
-    results.forEach(r -> out.add(r.get("id").asLong()));
-    return out;
-  }
-
-  /** The SDK's AddPortfolio payload. */
-  private static String addByUri(String set, long id) {
-    String type = set.equals("Portfolios") ? "Entity.Portfolio" : "Entity.SubPortfolio";
-    return "{\"" + set + "\":{\"results\":[{\"__metadata\":{\"uri\":\"/api/1/odata.svc/" + set + "(id=" + id
-        + ")\",\"type\":\"" + type + "\"}}]}}";
   }
 
   private JdbcClient db() {
