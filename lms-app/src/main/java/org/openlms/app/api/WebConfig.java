@@ -71,44 +71,29 @@ class WebConfig implements WebMvcConfigurer {
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new TenantResolver());
-    resolvers.add(new RestrictionResolver());
+    resolvers.add(new EdgeResolved(Tenant.class, TenantAuthFilter.TENANT_ATTRIBUTE));
+    resolvers.add(new EdgeResolved(PortfolioRestriction.class, TenantAuthFilter.RESTRICTION_ATTRIBUTE));
     resolvers.add(new org.openlms.app.api.odata.ODataOptionsResolver());
   }
 
-  /** Gives controllers the tenant the edge resolved; a controller cannot pick another one. */
-  private static final class TenantResolver implements HandlerMethodArgumentResolver {
+  /**
+   * Gives controllers what the edge resolved (the tenant, the token's portfolio restriction); a controller
+   * cannot pick another one, and a request the edge did not resolve fails closed.
+   */
+  private record EdgeResolved(Class<?> type, String attribute) implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter p) {
-      return p.getParameterType() == Tenant.class;
+      return p.getParameterType() == type;
     }
 
     @Override
     public Object resolveArgument(MethodParameter p, ModelAndViewContainer m, NativeWebRequest req,
         WebDataBinderFactory f) {
-      Object t = req.getAttribute(TenantAuthFilter.TENANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-      if (t == null) {
-        throw new IllegalStateException("No tenant resolved for " + p.getMethod());
+      Object value = req.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
+      if (value == null) {
+        throw new IllegalStateException("No " + type.getSimpleName() + " resolved for " + p.getMethod());
       }
-      return t;
-    }
-  }
-
-  /** Gives controllers the token's portfolio restriction; fails closed when the edge did not resolve one. */
-  private static final class RestrictionResolver implements HandlerMethodArgumentResolver {
-    @Override
-    public boolean supportsParameter(MethodParameter p) {
-      return p.getParameterType() == PortfolioRestriction.class;
-    }
-
-    @Override
-    public Object resolveArgument(MethodParameter p, ModelAndViewContainer m, NativeWebRequest req,
-        WebDataBinderFactory f) {
-      Object r = req.getAttribute(TenantAuthFilter.RESTRICTION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-      if (r == null) {
-        throw new IllegalStateException("No restriction resolved for " + p.getMethod());
-      }
-      return r;
+      return value;
     }
   }
 }

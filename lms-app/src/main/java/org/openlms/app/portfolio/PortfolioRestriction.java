@@ -34,21 +34,19 @@ public record PortfolioRestriction(List<Long> portfolioIds) {
   /** {@code loanIdColumn} is a loan in one of the portfolios; null when unrestricted. */
   public SqlFragment loans(String loanIdColumn) {
     return restricted() ? new SqlFragment(loanIdColumn
-        + " IN (SELECT loan_id FROM loan_portfolio WHERE portfolio_id = ANY(?))", List.of(ids())) : null;
+        + " IN (SELECT loan_id FROM loan_portfolio WHERE portfolio_id = ANY(?))", List.of((Object) ids())) : null;
   }
 
   /** {@code customerIdColumn} is a customer of a live loan in one of the portfolios; null when unrestricted. */
   public SqlFragment customers(String customerIdColumn) {
-    return restricted() ? new SqlFragment(customerIdColumn + """
-         IN (SELECT lc.customer_id FROM loan_customer lc
-            JOIN loan_portfolio lp ON lp.loan_id = lc.loan_id
-            JOIN loan l ON l.id = lc.loan_id
-            WHERE lp.portfolio_id = ANY(?) AND NOT l.deleted)""", List.of(ids())) : null;
+    return restricted() ? new SqlFragment(customerIdColumn + " IN (SELECT lc.customer_id FROM loan_customer lc"
+        + " JOIN loan_portfolio lp ON lp.loan_id = lc.loan_id JOIN loan l ON l.id = lc.loan_id"
+        + " WHERE lp.portfolio_id = ANY(?) AND NOT l.deleted)", List.of((Object) ids())) : null;
   }
 
   /** {@code portfolioIdColumn} is one of the portfolios; null when unrestricted. */
   public SqlFragment portfolios(String portfolioIdColumn) {
-    return restricted() ? new SqlFragment(portfolioIdColumn + " = ANY(?)", List.of(ids())) : null;
+    return restricted() ? new SqlFragment(portfolioIdColumn + " = ANY(?)", List.of((Object) ids())) : null;
   }
 
   /** {@code fixed} (may be null) and {@code condition} (may be null) joined with AND; null when both are. */

@@ -16,9 +16,6 @@ import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Generated hostile input against every public endpoint (found from the mappings, so new endpoints are covered):
@@ -36,7 +33,8 @@ class HostileInputIT {
   private static final Object[] VALUES = {null, true, -1, 0, Long.MAX_VALUE, -1e308, 1e308, 0.000000001,
       List.of(1, 2), Map.of("a", 1)};
   private static final String[] FIELDS = {"displayId", "title", "LoanSetup", "LoanSettings", "Payments", "Charges",
-      "Customers", "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update", "bogus"};
+      "Customers", "amount", "date", "loanAmount", "loanRate", "firstName", "query", "aggs", "size", "__id", "__update",
+      "bogus", "Portfolios", "SubPortfolios", "parent", "rule", "actions", "stoplight", "priority"};
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
@@ -50,7 +48,7 @@ class HostileInputIT {
     JdbcClient db = server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
     Random random = new Random(SEED);
     int requests = 0;
-    for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
+    for (Map.Entry<String, Set<RequestMethod>> e : server.publicEndpoints().entrySet()) {
       String path = e.getKey().replaceAll("\\{id}", String.valueOf(loan)).replaceAll("\\{date}", "2025-03-01");
       for (RequestMethod method : e.getValue()) {
         if (method == RequestMethod.DELETE) {
@@ -116,28 +114,12 @@ class HostileInputIT {
   private static String fingerprint(JdbcClient db) {
     List<String> parts = new ArrayList<>();
     for (String table : List.of("loan", "loan_setup", "loan_settings", "loan_state", "loan_payment",
-        "loan_charge", "loan_status_archive", "customer", "customer_address", "loan_customer", "audit_log")) {
+        "loan_charge", "loan_status_archive", "customer", "customer_address", "loan_customer", "portfolio",
+        "sub_portfolio", "loan_portfolio", "loan_sub_portfolio", "automation_rule", "stoplight_rule", "warning_flag",
+        "loan_flag", "loan_flag_archive", "automation_applied", "automation_error", "audit_log")) {
       parts.add(table + "=" + db.sql("SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM "
           + table + " t").query(String.class).single());
     }
     return String.join(" ", parts);
-  }
-
-  private Map<String, Set<RequestMethod>> endpoints() {
-    Map<String, Set<RequestMethod>> out = new LinkedHashMap<>();
-    RequestMappingHandlerMapping mapping = server.bean(RequestMappingHandlerMapping.class);
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
-      for (String pattern : e.getKey().getPatternValues()) {
-        if (pattern.startsWith("/api/public/")) {
-          Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
-          out.merge(pattern, methods.isEmpty() ? Set.of(RequestMethod.GET) : methods, (a, b) -> {
-            Set<RequestMethod> all = new java.util.HashSet<>(a);
-            all.addAll(b);
-            return all;
-          });
-        }
-      }
-    }
-    return out;
   }
 }

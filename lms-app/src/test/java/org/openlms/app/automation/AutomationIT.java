@@ -237,6 +237,22 @@ class AutomationIT {
     assertThat(stoplight(t, id)).isNull();
   }
 
+  @Test
+  void actionsNameOnlyPortfoliosAndFlagsThatExistAndAFlagInUseCannotBeDeleted() {
+    TenantAccess t = server.newTenant();
+    Http.Response missing = http.api("POST", ODATA + "AutomationRules", t.id(), t.token(),
+        body("ghost", "true", 1, false, "{\"type\":\"addPortfolio\",\"portfolioId\":999}"));
+    assertThat(missing.status()).isEqualTo(409);
+    assertThat(missing.errorMessage()).contains("portfolioId 999, which does not exist");
+    long flag = flag(t, "Watch", "");
+    rule(t, "watch", "true", 1, false, "{\"type\":\"setFlag\",\"flagId\":" + flag + "}");
+    Http.Response delete = http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null);
+    assertThat(delete.status()).isEqualTo(409);
+    assertThat(delete.errorMessage()).contains("used by the automation rules [watch]");
+    ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "watch") + ")", t.id(), t.token(), null));
+    ok(http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null));
+  }
+
   // --- helpers ---
 
   private long loan(TenantAccess t, String displayId, LocalDate contract, LocalDate firstPayment) {

@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openlms.app.LmsApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -90,6 +96,29 @@ public final class LmsTestServer implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /**
+   * Every mapped public endpoint pattern (e.g. {@code /api/public/api/1/odata.svc/Loans({id})}) with the HTTP
+   * methods it takes (GET where a mapping names none), read from the running server, so tests that walk them
+   * cover endpoints added later without being touched.
+   */
+  public Map<String, Set<RequestMethod>> publicEndpoints() {
+    Map<String, Set<RequestMethod>> out = new LinkedHashMap<>();
+    RequestMappingHandlerMapping mapping = bean(RequestMappingHandlerMapping.class);
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+      for (String pattern : e.getKey().getPatternValues()) {
+        if (pattern.startsWith("/api/public/")) {
+          Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+          out.merge(pattern, methods.isEmpty() ? Set.of(RequestMethod.GET) : methods, (a, b) -> {
+            Set<RequestMethod> all = new HashSet<>(a);
+            all.addAll(b);
+            return all;
+          });
+        }
+      }
+    }
+    return out;
   }
 
   /** Creates a company and a tenant through the admin API; returns the tenant id and its first token. */

@@ -45,6 +45,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/public/api/1/odata.svc")
 class AutomationConfigController {
 
+  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+      .build();
   private static final String R = "/AutomationRules";
   private static final String S = "/StoplightRules";
   private static final String F = "/WarningFlags";
@@ -101,6 +103,7 @@ class AutomationConfigController {
         values.putIfAbsent("eval_order", db.sql("SELECT coalesce(max(eval_order), 0) + 1 FROM automation_rule")
             .query(Integer.class).single());
       }
+      requireTargetsExist(db, values);
       List<String> cols = new ArrayList<>(values.keySet());
       long id = db.sql("INSERT INTO " + cs.table() + " (" + String.join(", ", cols) + ") VALUES ("
               + String.join(", ", cols.stream().map(c -> c.equals("actions") ? "?::jsonb" : "?").toList())
@@ -120,6 +123,7 @@ class AutomationConfigController {
     Map<String, Object> values = read(cs, body, false);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
       find(db, cs, id);
+      requireTargetsExist(db, values);
       if (!values.isEmpty()) {
         List<String> cols = new ArrayList<>(values.keySet());
         List<Object> params = new ArrayList<>(values.values());
@@ -141,6 +145,12 @@ class AutomationConfigController {
     tx.inTransaction(tenant, db -> {
       find(db, cs, id);
       if (cs == ConfigSet.FLAGS) {
+        List<String> users = db.sql("SELECT name FROM automation_rule WHERE actions @> ?::jsonb ORDER BY id")
+            .param("[{\"flagId\":" + id + "}]").query(String.class).list();
+        if (!users.isEmpty()) {
+          throw new InvalidInputException("WarningFlags(" + id + ") is used by the automation rules " + users
+              + "; change those rules first");
+        }
         db.sql("DELETE FROM loan_flag WHERE flag_id = ?").param(id).update(); // the flag archive keeps the history
       }
       db.sql("DELETE FROM " + cs.table() + " WHERE id = ?").param(id).update();
@@ -149,6 +159,29 @@ class AutomationConfigController {
       return null;
     });
     return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  /**
+   * A rule's actions may name only portfolios, sub-portfolios and flags that exist, so that a night never meets
+   * a dangling id (portfolios are deactivated, never deleted; a flag used by a rule cannot be deleted).
+   */
+  private static void requireTargetsExist(JdbcClient db, Map<String, Object> values) {
+    Object actions = values.get("actions");
+    if (actions == null) {
+      return;
+    }
+    for (Object a : JSON.readValue(actions.toString(), List.class)) {
+      Map<?, ?> m = (Map<?, ?>) a;
+      for (String[] t : new String[][] {{"portfolioId", "portfolio"}, {"subPortfolioId", "sub_portfolio"},
+          {"flagId", "warning_flag"}}) {
+        Object id = m.get(t[0]);
+        if (id != null && db.sql("SELECT count(*) FROM " + t[1] + " WHERE id = ?").param(((Number) id).longValue())
+            .query(Long.class).single() == 0) {
+          throw new InvalidInputException("AutomationRule.actions: " + m.get("type") + " names " + t[0] + " " + id
+              + ", which does not exist");
+        }
+      }
+    }
   }
 
   /** Validates the whole body before anything is written; columns to values, in field order. */

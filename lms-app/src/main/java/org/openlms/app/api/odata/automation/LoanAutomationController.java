@@ -10,6 +10,7 @@ import org.openlms.app.api.odata.FieldReader;
 import org.openlms.app.api.odata.ODataEnvelope;
 import org.openlms.app.automation.AutomationService;
 import org.openlms.app.errors.InvalidInputException;
+import org.openlms.app.loan.LoanService;
 import org.openlms.app.portfolio.PortfolioRestriction;
 import org.openlms.app.portfolio.Restrictions;
 import org.openlms.app.tenancy.Tenant;
@@ -35,8 +36,11 @@ class LoanAutomationController {
   private final AutomationService automation;
   private final TenantTransactions tx;
   private final Restrictions restrictions;
+  private final LoanService loans;
 
-  LoanAutomationController(AutomationService automation, TenantTransactions tx, Restrictions restrictions) {
+  LoanAutomationController(AutomationService automation, TenantTransactions tx, Restrictions restrictions,
+      LoanService loans) {
+    this.loans = loans;
     this.automation = automation;
     this.tx = tx;
     this.restrictions = restrictions;
@@ -58,6 +62,7 @@ class LoanAutomationController {
       r.throwIfInvalid();
     }
     restrictions.requireLoan(tenant, pr, id);
+    loans.get(tenant, id); // a missing (or deleted) loan is a 409, as on every loan endpoint
     LocalDate on = date;
     String expr = rule;
     // In one transaction so that every read sees one snapshot; the dry run writes nothing.
@@ -76,6 +81,7 @@ class LoanAutomationController {
         .read(r, body);
     r.throwIfInvalid();
     restrictions.requireLoan(tenant, pr, id);
+    loans.get(tenant, id); // a missing (or deleted) loan is a 409, as on every loan endpoint
     automation.setStoplight(tenant, id, (String) color);
     return ODataEnvelope.single(Map.of("success", true));
   }
@@ -93,6 +99,7 @@ class LoanAutomationController {
       "/odata.svc/Loans({id})/Autopal.GetFlagArchiveReport()", "/odata.svc/Loans({id})/AutoPal.GetFlagArchiveReport()"})
   Map<String, Object> flagArchive(Tenant tenant, PortfolioRestriction pr, @PathVariable long id) {
     restrictions.requireLoan(tenant, pr, id);
+    loans.get(tenant, id); // a missing (or deleted) loan is a 409, as on every loan endpoint
     List<Map<String, Object>> rows = tx.jdbc(tenant).sql("""
             SELECT a.*, f.name, f.color FROM loan_flag_archive a LEFT JOIN warning_flag f ON f.id = a.flag_id
             WHERE a.loan_id = ? ORDER BY a.id""").param(id).query((rs, n) -> {
@@ -112,6 +119,7 @@ class LoanAutomationController {
   @GetMapping({"/odata.svc/Loans({id})/AutomationApplied", "/odata.svc/Loans(id={id})/AutomationApplied"})
   Map<String, Object> applied(Tenant tenant, PortfolioRestriction pr, @PathVariable long id) {
     restrictions.requireLoan(tenant, pr, id);
+    loans.get(tenant, id); // a missing (or deleted) loan is a 409, as on every loan endpoint
     List<Map<String, Object>> rows = tx.jdbc(tenant).sql("SELECT * FROM automation_applied WHERE loan_id = ? ORDER BY id")
         .param(id).query((rs, n) -> {
           Map<String, Object> m = new LinkedHashMap<>();

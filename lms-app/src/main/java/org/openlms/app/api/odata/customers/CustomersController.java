@@ -80,6 +80,7 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   Map<String, Object> update(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
       @RequestBody JsonNode body) {
     restrictions.requireCustomer(tenant, r, id);
+    customers.get(tenant, id); // a missing customer is named before the body is judged, as for loans
     customers.update(tenant, id, CustomerJson.read(body), ACTOR);
     return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), ADDRESSES, null));
   }

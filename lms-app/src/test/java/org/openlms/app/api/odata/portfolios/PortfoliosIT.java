@@ -1,10 +1,14 @@
 package org.openlms.app.api.odata.portfolios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openlms.app.portfolio.PortfolioMembership;
+import org.openlms.app.portfolio.PortfolioMembership.Memberships;
 import org.openlms.app.support.Http;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
@@ -167,6 +171,36 @@ class PortfoliosIT {
     long loan = r.body().get("d").get("id").asLong();
     assertThat(ids(http.api("GET", SVC + "Loans(" + loan + ")/Portfolios", t.id(), t.token(), null).body().get("d")
         .get("results"))).containsExactly(auto);
+  }
+
+  /** The Java API the automation rules use: memberships in bulk, in the caller's transaction, invariant kept. */
+  @Test
+  void membershipApiKeepsSubPortfoliosInsideTheirParents() {
+    TenantAccess t = server.newTenant();
+    long auto = portfolio(http, t, "Auto");
+    long prime = subPortfolio(http, t, auto, "Prime");
+    long one = loan(http, t, "M-1");
+    long two = loan(http, t, "M-2");
+    long three = loan(http, t, "M-3");
+    TenantTransactions tx = server.bean(TenantTransactions.class);
+    var tenant = server.bean(TenantService.class).tenant(t.id());
+
+    Integer added = tx.inTransaction(tenant, db -> PortfolioMembership.addAllSub(db, List.of(one, two), prime));
+    assertThat(added).isEqualTo(2);
+    assertThat(tx.<Boolean>inTransaction(tenant, db -> PortfolioMembership.add(db, three, auto))).isTrue();
+    assertThat(tx.<Boolean>inTransaction(tenant, db -> PortfolioMembership.add(db, three, auto))).isFalse();
+    Map<Long, Memberships> m = PortfolioMembership.of(db(t), List.of(one, two, three));
+    assertThat(m.get(one)).isEqualTo(new Memberships(List.of(auto), List.of(prime)));
+    assertThat(m.get(three)).isEqualTo(new Memberships(List.of(auto), List.of()));
+
+    assertThat(tx.<Boolean>inTransaction(tenant, db -> PortfolioMembership.remove(db, one, auto))).isTrue();
+    assertThat(tx.<Boolean>inTransaction(tenant, db -> PortfolioMembership.removeSub(db, two, prime))).isTrue();
+    m = PortfolioMembership.of(db(t), List.of(one, two));
+    assertThat(m.get(one)).isEqualTo(Memberships.NONE);
+    assertThat(m.get(two)).isEqualTo(new Memberships(List.of(auto), List.of()));
+    assertThatThrownBy(() -> tx.<Boolean>inTransaction(tenant, db -> PortfolioMembership.add(db, one, 999_999)))
+        .hasMessageContaining("portfolio 999999 does not exist");
+    assertThat(PortfolioMembership.of(db(t), List.of(one)).get(one)).isEqualTo(Memberships.NONE);
   }
 
   @Test
