@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -144,6 +145,12 @@ class ApiErrorHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> internal(Exception e) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      // The client went away mid-answer (a closed connection, a timeout on its side): not our bug, and there
+      // is no one left to answer.
+      log.debug("Client disconnected: {}", e.getMessage());
+      return null;
+    }
     String ref = UUID.randomUUID().toString();
     log.error("Unhandled error, reference {}", ref, e);
     return of(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",

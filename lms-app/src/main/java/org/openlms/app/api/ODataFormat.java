@@ -3,7 +3,6 @@ package org.openlms.app.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * LoanPro's wire formats: dates as {@code /Date(<epoch seconds>)/} in UTC (a date-only value is midnight
@@ -14,7 +13,7 @@ public final class ODataFormat {
   private ODataFormat() {}
 
   public static String date(LocalDate d) {
-    return d == null ? null : "/Date(" + d.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + ")/";
+    return d == null ? null : "/Date(" + d.toEpochDay() * 86_400 + ")/"; // midnight UTC, without a ZonedDateTime
   }
 
   public static String date(Instant i) {

@@ -1,22 +1,13 @@
 package org.openlms.app.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.openlms.app.LmsApplication;
 import org.openlms.app.maintenance.MaintenanceBenchmark;
-import org.openlms.app.seed.LoanSeeder;
-import org.openlms.app.tenancy.Company;
 import org.openlms.app.tenancy.Tenant;
-import org.openlms.app.tenancy.TenantKind;
 import org.openlms.app.tenancy.TenantLimits;
-import org.openlms.app.tenancy.TenantService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * then measures one night of daily maintenance beside its floor, and prints the figures and one JSON line.
  * Runs in this process on its own embedded PostgreSQL (or {@code --db-url}), never on a running server's data.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (maintenance).",
-    subcommands = {BenchCommand.Maintenance.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (maintenance, loan API).",
+    subcommands = {BenchCommand.Maintenance.class, BenchApiCommand.class})
 final class BenchCommand {
 
   @Command(name = "maintenance", mixinStandardHelpOptions = true,
@@ -68,7 +59,8 @@ final class BenchCommand {
         }
       }
       try (ConfigurableApplicationContext ctx = LmsApplication.start(args.toArray(String[]::new))) {
-        Tenant tenant = benchTenant(ctx);
+        Tenant tenant = BenchTenants.seeded(ctx, home, "bench-" + loans + ".tenant", loans, 0,
+            new TenantLimits(10, Math.max(loans, 1_000_000), 200, 6000));
         JdbcClient tenantDb = JdbcClient.create(ctx.getBean(TenantDataSources.class).of(tenant));
         BenchmarkAutomation.clear(tenantDb); // the first night is measured without any automation
         MaintenanceBenchmark.Result r = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
@@ -99,31 +91,6 @@ final class BenchCommand {
             Math.max(r.peakHeapMb(), a.peakHeapMb()));
         return r.failed() == 0 && a.failed() == 0 && a.maintained() > 0 ? 0 : 1;
       }
-    }
-
-    /** The tenant seeded with exactly {@code loans} loans, created and seeded on first use. */
-    private Tenant benchTenant(ConfigurableApplicationContext ctx) throws Exception {
-      TenantService tenants = ctx.getBean(TenantService.class);
-      Path marker = Path.of(home).resolve("bench-" + loans + ".tenant");
-      if (Files.exists(marker)) {
-        return tenants.tenant(Long.parseLong(Files.readString(marker).strip()));
-      }
-      Company company = tenants.companies().stream().filter(c -> c.name().equals("Benchmark")).findFirst()
-          .orElseGet(() -> tenants.createCompany("Benchmark", "UTC"));
-      Tenant t = tenants.createTenant(company.id(), TenantKind.SANDBOX, null,
-          new TenantLimits(10, Math.max(loans, 1_000_000), 200, 6000));
-      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Seeding " + loans + " loans")
-          .setInitialMax(5L * loans).setStyle(ProgressBarStyle.ASCII).build()) {
-        long[] perPhase = new long[LoanSeeder.PHASES.size()];
-        ctx.getBean(LoanSeeder.class).seed(t, loans, 42L, (phase, done) -> {
-          synchronized (perPhase) {
-            perPhase[phase] = done;
-            bar.stepTo(java.util.Arrays.stream(perPhase).sum());
-          }
-        });
-      }
-      Files.writeString(marker, String.valueOf(t.id()));
-      return t;
     }
   }
 }

@@ -55,10 +55,24 @@ public class LoanRepository {
   }
 
   public Optional<LoanSettings> settings(JdbcClient db, long loanId) {
-    return db.sql("SELECT * FROM loan_settings WHERE loan_id = ?").param(loanId)
-        .query((rs, n) -> new LoanSettings(integer(rs, "loan_status_id"), integer(rs, "loan_sub_status_id"),
-            integer(rs, "source_company"), rs.getBoolean("autopay_enabled"), rs.getBoolean("is_stoplight_manually_set")))
+    return db.sql("SELECT * FROM loan_settings WHERE loan_id = ?").param(loanId).query(LoanRepository::settings)
         .optional();
+  }
+
+  /**
+   * The live loan with its setup and settings in one query, as the API answers every loan with all three.
+   * Each part is mapped by its own column names; the three tables share none but {@code loan_id}.
+   */
+  public Optional<LoanService.LoanView> view(JdbcClient db, long id) {
+    return db.sql("SELECT * FROM loan JOIN loan_setup s ON s.loan_id = loan.id"
+            + " JOIN loan_settings t ON t.loan_id = loan.id WHERE loan.id = ? AND " + LIVE).param(id)
+        .query((rs, n) -> new LoanService.LoanView(map(rs, n), LoanSetupRows.map(rs, n), settings(rs, n)))
+        .optional();
+  }
+
+  private static LoanSettings settings(ResultSet rs, int row) throws SQLException {
+    return new LoanSettings(integer(rs, "loan_status_id"), integer(rs, "loan_sub_status_id"),
+        integer(rs, "source_company"), rs.getBoolean("autopay_enabled"), rs.getBoolean("is_stoplight_manually_set"));
   }
 
   public void updateSetup(JdbcClient db, long loanId, LoanSetup setup) {

@@ -116,9 +116,7 @@ public class LoanService {
   }
 
   public LoanView get(Tenant tenant, long id) {
-    JdbcClient db = tx.jdbc(tenant);
-    Loan loan = loans.find(db, id).orElseThrow(() -> new NotFoundException("Loans"));
-    return new LoanView(loan, loans.setup(db, id).orElseThrow(), loans.settings(db, id).orElseThrow());
+    return loans.view(tx.jdbc(tenant), id).orElseThrow(() -> new NotFoundException("Loans"));
   }
 
   /**
@@ -129,8 +127,9 @@ public class LoanService {
     return ODataRows.query(tx.jdbc(tenant), plan, within, (rs, n) -> rs.getLong("id"));
   }
 
-  public long count(Tenant tenant, QueryPlan plan, SqlFragment within) {
-    return ODataRows.count(tx.jdbc(tenant), plan, within);
+  /** {@code summary.total} for a page of {@code rows} loans (counted only when the page cannot tell). */
+  public long total(Tenant tenant, QueryPlan plan, SqlFragment within, int rows) {
+    return ODataRows.total(tx.jdbc(tenant), plan, within, rows);
   }
 
   private void requireFreeDisplayId(JdbcClient db, String displayId, long exceptId) {

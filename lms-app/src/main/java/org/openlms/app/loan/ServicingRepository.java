@@ -1,6 +1,5 @@
 package org.openlms.app.loan;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -128,7 +127,7 @@ public class ServicingRepository {
   }
 
   public static PaymentRecord payment(ResultSet rs, int row) throws SQLException {
-    return new PaymentRecord(rs.getLong("id"), rs.getLong("loan_id"), rs.getDate("date").toLocalDate(),
+    return new PaymentRecord(rs.getLong("id"), rs.getLong("loan_id"), rs.getObject("date", LocalDate.class),
         rs.getBigDecimal("amount"), rs.getString("info"), rs.getInt("payment_type_id"),
         rs.getInt("payment_method_id"), rs.getString("extra"), rs.getBoolean("principal_only"),
         rs.getString("application"), rs.getBoolean("active"), rs.getString("reverse_reason"),
@@ -160,9 +159,9 @@ public class ServicingRepository {
         rs.getInt("loan_age"));
   }
 
+  /** The driver reads a DATE straight into a LocalDate; through java.sql.Date it costs a Calendar per value. */
   private static LocalDate date(ResultSet rs, String col) throws SQLException {
-    Date d = rs.getDate(col);
-    return d == null ? null : d.toLocalDate();
+    return rs.getObject(col, LocalDate.class);
   }
 
 }

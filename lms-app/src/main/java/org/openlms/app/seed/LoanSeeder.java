@@ -25,14 +25,17 @@ import org.springframework.stereotype.Service;
 /**
  * Loads generated loans into a tenant with PostgreSQL COPY, in one transaction: the loans, their setup and
  * settings, their engine state as of yesterday (so tonight's maintenance moves them to today) and their
- * payment histories. About 10 % are past due; some are archived, temporary or deleted. Payments load on a
- * second connection in parallel and commit just before the rest; if the rest then fails they are removed.
+ * payment histories, and optionally each loan's status archive of its last days. About 10 % are past due;
+ * some are archived, temporary or deleted. Payments load on a second connection in parallel and commit just
+ * before the rest; if the rest then fails they are removed.
  */
 @Service
 public class LoanSeeder {
 
   /** The phases reported to the progress callback, each over {@code loans} rows. */
-  public static final List<String> PHASES = List.of("loans", "setup", "settings", "state", "payments");
+  public static final List<String> PHASES = List.of("loans", "setup", "settings", "state", "payments", "archive");
+  /** The most archive days a seed writes per loan (the seeded histories go back up to a year). */
+  public static final int MAX_ARCHIVE_DAYS = 366;
   private static final Logger log = LoggerFactory.getLogger(LoanSeeder.class);
 
   private final TenantDataSources pools;
@@ -43,15 +46,29 @@ public class LoanSeeder {
     this.tenants = tenants;
   }
 
-  /** Seeds {@code loans} loans; {@code progress} receives (phase index, loans done in that phase). */
+  /** Seeds {@code loans} loans without archive rows. */
   public Result seed(Tenant tenant, int loans, long randomSeed, BiConsumer<Integer, Integer> progress) {
+    return seed(tenant, loans, randomSeed, 0, progress);
+  }
+
+  /**
+   * Seeds {@code loans} loans, each with the archive of its last {@code archiveDays} days (fewer for a loan
+   * younger than that); {@code progress} receives (phase index, loans done in that phase).
+   */
+  public Result seed(Tenant tenant, int loans, long randomSeed, int archiveDays,
+      BiConsumer<Integer, Integer> progress) {
     if (loans < 1 || loans > 10_000_000) {
       throw new InvalidInputException("loans must be between 1 and 10000000");
+    }
+    if (archiveDays < 0 || archiveDays > MAX_ARCHIVE_DAYS || (long) loans * archiveDays > Integer.MAX_VALUE) {
+      throw new InvalidInputException("archiveDays must be between 0 and " + MAX_ARCHIVE_DAYS
+          + ", and loans times archiveDays at most " + Integer.MAX_VALUE);
     }
     long started = System.nanoTime();
     LocalDate asOf = tenants.businessDate(tenant).minusDays(1);
     long t0 = System.nanoTime();
-    List<LoanTemplate> templates = LoanTemplates.generate(Math.max(20, Math.min(1000, loans / 200)), randomSeed, asOf);
+    List<LoanTemplate> templates = LoanTemplates.generate(Math.max(20, Math.min(1000, loans / 200)), randomSeed, asOf,
+        archiveDays);
     log.info("Seed: {} loan kinds computed in {} ms", templates.size(), (System.nanoTime() - t0) / 1_000_000);
     DataSource ds = pools.of(tenant);
     ExecutorService side = Executors.newSingleThreadExecutor();
@@ -59,9 +76,9 @@ public class LoanSeeder {
       c.setAutoCommit(false);
       paymentsConn.setAutoCommit(false);
       long first = reserve(c, tenant, loans);
-      SeedRows rows = new SeedRows(first, templates, asOf, randomSeed);
+      SeedRows rows = new SeedRows(first, loans, templates, asOf, randomSeed, archiveDays);
       // Payments are most of the rows and reference loans only by id, so they load on a second connection
-      // while the four per-loan tables load on the first: both cores work.
+      // while the per-loan tables and the archive load on the first: both cores work.
       Future<?> payments = side.submit(() -> {
         copy(copyApi(paymentsConn), SeedRows.PAYMENT_COPY, loans, rows::payments, 4, progress);
         return null;
@@ -72,6 +89,12 @@ public class LoanSeeder {
         copy(copy, SeedRows.SETUP_COPY, loans, rows::setup, 1, progress);
         copy(copy, SeedRows.SETTINGS_COPY, loans, rows::settings, 2, progress);
         copy(copy, SeedRows.STATE_COPY, loans, rows::state, 3, progress);
+        if (archiveDays > 0) { // progress in loans' worth of rows, like the other phases
+          copy(copy, SeedRows.ARCHIVE_COPY, (int) rows.archiveRowCount(), rows::archive, 5,
+              (phase, done) -> progress.accept(phase, done / archiveDays));
+        } else {
+          progress.accept(5, loans);
+        }
         payments.get();
       } catch (Exception e) {
         payments.cancel(true);

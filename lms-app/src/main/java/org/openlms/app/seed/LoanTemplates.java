@@ -16,6 +16,7 @@ import org.openlms.engine.schedule.Installment;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.CalcSettings;
+import org.openlms.engine.state.StatusSnapshot;
 import org.openlms.engine.terms.CalcType;
 import org.openlms.engine.terms.DaysInYear;
 import org.openlms.engine.terms.LateFeeCalc;
@@ -32,16 +33,17 @@ final class LoanTemplates {
 
   private LoanTemplates() {}
 
-  static List<LoanTemplate> generate(int count, long seed, LocalDate asOf) {
+  /** {@code archiveDays}: how many of each kind's last days of status to keep for the archive (0: none). */
+  static List<LoanTemplate> generate(int count, long seed, LocalDate asOf, int archiveDays) {
     Random r = new Random(seed);
     List<LoanTemplate> out = new ArrayList<>(count);
     while (out.size() < count) {
-      out.add(one(r, asOf));
+      out.add(one(r, asOf, archiveDays));
     }
     return out;
   }
 
-  private static LoanTemplate one(Random r, LocalDate asOf) {
+  private static LoanTemplate one(Random r, LocalDate asOf, int archiveDays) {
     PaymentFrequency freq = pick(r, new PaymentFrequency[] {PaymentFrequency.MONTHLY, PaymentFrequency.MONTHLY,
         PaymentFrequency.MONTHLY, PaymentFrequency.MONTHLY, PaymentFrequency.MONTHLY, PaymentFrequency.MONTHLY,
         PaymentFrequency.BIWEEKLY, PaymentFrequency.SEMIMONTHLY, PaymentFrequency.WEEKLY, PaymentFrequency.QUARTERLY});
@@ -92,7 +94,9 @@ final class LoanTemplates {
     var state = days.get(days.size() - 1).state();
     List<Application> applied = days.stream().flatMap(d -> d.payments().stream()).toList();
     LoanSetup setup = new LoanSetup(terms, "loan.class.consumer", "loan.type.installment", schedule.disclosure());
-    return new LoanTemplate(setup, payments, applied, state, state.daysPastDue() > 0);
+    List<StatusSnapshot> archive = days.subList(Math.max(0, days.size() - archiveDays), days.size()).stream()
+        .map(DayRow::status).toList();
+    return new LoanTemplate(setup, payments, applied, state, state.daysPastDue() > 0, archive);
   }
 
   @SafeVarargs

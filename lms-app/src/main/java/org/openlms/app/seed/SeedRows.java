@@ -6,6 +6,7 @@ import org.openlms.app.copy.CopyText;
 import org.openlms.app.loan.LoanSetupRows;
 import org.openlms.app.loan.LoanStateRows;
 import org.openlms.app.loan.NewPayment;
+import org.openlms.app.loan.ServicingRepository;
 import org.openlms.engine.payment.Application;
 
 /**
@@ -27,6 +28,8 @@ final class SeedRows {
   static final String PAYMENT_COPY = "COPY loan_payment (loan_id, date, amount, info, payment_type_id, "
       + "payment_method_id, extra, principal_only, application, applied_fees, applied_interest, applied_principal) "
       + "FROM STDIN";
+  static final String ARCHIVE_COPY = "COPY loan_status_archive ("
+      + String.join(", ", ServicingRepository.ARCHIVE_COLUMNS) + ") FROM STDIN";
   private static final String[] NAMES = {"Avery", "Blake", "Casey", "Devon", "Emery", "Finley", "Gray", "Harper",
       "Jordan", "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Reese", "Sawyer", "Taylor", "Wren"};
 
@@ -38,9 +41,16 @@ final class SeedRows {
   private final String[] setupRows;
   private final String[] stateRows;
   private final String[][] paymentRows;
+  private final String[][] archiveRows;
+  private final int loans;
+  private final int archiveDays;
 
-  SeedRows(long first, List<LoanTemplate> templates, LocalDate asOf, long seed) {
+  SeedRows(long first, int loans, List<LoanTemplate> templates, LocalDate asOf, long seed, int archiveDays) {
     this.first = first;
+    this.loans = loans;
+    this.archiveDays = archiveDays;
+    this.archiveRows = templates.stream().map(t -> t.archive().stream()
+        .map(a -> tail(ServicingRepository.archiveValues(0, a), 1)).toArray(String[]::new)).toArray(String[][]::new);
     this.templates = templates;
     this.setupRows = templates.stream().map(t -> tail(LoanSetupRows.values(t.setup()).toArray(), 0))
         .toArray(String[]::new);
@@ -106,6 +116,24 @@ final class SeedRows {
       sb.append(id).append(r);
     }
     return sb.toString();
+  }
+
+  /** How many archive rows {@link #archive} numbers: one per loan for each of the last {@code archiveDays} days. */
+  long archiveRowCount() {
+    return (long) loans * archiveDays;
+  }
+
+  /**
+   * Archive row {@code j}, numbered day by day (all loans' oldest day first), the order in which nightly
+   * maintenance writes them, so a loan's rows lie scattered over the table as in a tenant that has run for
+   * a while. Empty for a day before the loan's contract date.
+   */
+  String archive(int j) {
+    int day = j / loans;
+    int i = j % loans;
+    String[] rows = archiveRows[templateIndex(i)];
+    int k = day - (archiveDays - rows.length);
+    return k < 0 ? "" : (first + i) + rows[k];
   }
 
   /** Each template's rows after the loan id ("\t...\n"), formatted once: a loan only adds its id. */

@@ -29,13 +29,16 @@ public final class ServicingLoans {
     return r.body().get("d").get("id").asLong();
   }
 
-  /** Every archive row of a loan, without its loanId and uri, so two loans can be compared day by day. */
+  /**
+   * Every archive row of a loan, without its id, loanId and uri (they name the loan), so two loans can be compared
+   * day by day.
+   */
   public static List<String> archive(Http http, TenantAccess t, long loanId) {
     List<String> out = new ArrayList<>();
     Http.Response r = http.api("GET", LOANS + "(" + loanId + ")/StatusArchive?nopaging", t.id(), t.token(), null);
     ok(r);
     for (JsonNode row : r.body().get("d").get("results")) {
-      out.add(row.toString().replaceAll("\"__metadata\":\\{[^}]*},", "").replaceAll("\"loanId\":\\d+,", ""));
+      out.add(row.toString().replaceAll("\"__metadata\":\\{[^}]*},", "").replaceAll("\"(id|loanId)\":\\d+,", ""));
     }
     return out;
   }

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /api/admin/tenants/{id}/seed {"loans": N, "seed": S}}: loads generated loans, answering with one
- * JSON line per progress step (NDJSON) and a last line with the totals, so the CLI can draw a progress bar.
+ * {@code POST /api/admin/tenants/{id}/seed {"loans": N, "seed": S, "archiveDays": D}}: loads generated loans
+ * (with each one's archive of its last D days, if asked), answering with one JSON line per progress step
+ * (NDJSON) and a last line with the totals, so the CLI can draw a progress bar.
  */
 @RestController
 class SeedController {
@@ -40,7 +41,7 @@ class SeedController {
     this.json = json;
   }
 
-  record SeedRequest(Integer loans, Long seed) {}
+  record SeedRequest(Integer loans, Long seed, Integer archiveDays) {}
 
   @PostMapping(path = "/api/admin/tenants/{id}/seed", produces = "application/x-ndjson")
   ResponseEntity<StreamingResponseBody> seed(@PathVariable long id, @RequestBody SeedRequest req) {
@@ -51,11 +52,15 @@ class SeedController {
     pools.of(tenant); // refuses a tenant that is not active before anything streams
     int loans = req.loans();
     long seed = req.seed() == null ? 42L : req.seed();
+    int archiveDays = req.archiveDays() == null ? 0 : req.archiveDays();
+    if (archiveDays < 0 || archiveDays > LoanSeeder.MAX_ARCHIVE_DAYS) {
+      throw new InvalidInputException("archiveDays must be between 0 and " + LoanSeeder.MAX_ARCHIVE_DAYS);
+    }
     StreamingResponseBody body = out -> {
       try {
         // Two loader threads report progress: sum their phases, and never interleave lines.
         long[] perPhase = new long[LoanSeeder.PHASES.size()];
-        LoanSeeder.Result r = seeder.seed(tenant, loans, seed, (phase, done) -> {
+        LoanSeeder.Result r = seeder.seed(tenant, loans, seed, archiveDays, (phase, done) -> {
           synchronized (perPhase) {
             perPhase[phase] = done;
             line(out, progress(phase, java.util.Arrays.stream(perPhase).sum(), loans));

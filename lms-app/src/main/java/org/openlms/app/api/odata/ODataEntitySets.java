@@ -36,6 +36,9 @@ public class ODataEntitySets {
   static final ODataEntity LOANS = ODataEntity.builder("Loans", "Entity.Loan",
           "(SELECT * FROM loan WHERE NOT deleted) AS loan", "id")
       .property("id", "id", ODataType.INTEGER)
+      // A loan has one setup and one settings row, numbered as the loan (as its answers show them).
+      .property("settingsId", "id", ODataType.INTEGER)
+      .property("setupId", "id", ODataType.INTEGER)
       .property("displayId", "display_id", ODataType.STRING)
       .property("title", "title", ODataType.STRING)
       .property("created", "created", ODataType.DATETIME)
@@ -52,6 +55,9 @@ public class ODataEntitySets {
   /** The reverse-calculated daily archive; within one loan the date orders it. */
   static final ODataEntity STATUS_ARCHIVE = ODataEntity.builder("LoanStatusArchive", "Entity.StatusArchive",
           "loan_status_archive", "date")
+      // LoanPro's documentation filters the archive "by a specific loan ID" with id eq 123, and its sample row
+      // has id = loanId: a row's id is its loan's.
+      .property("id", "loan_id", ODataType.INTEGER)
       .property("loanId", "loan_id", ODataType.INTEGER)
       .property("date", "date", ODataType.DATE)
       .property("amountDue", "amount_due", ODataType.DECIMAL)

@@ -2,6 +2,7 @@ package org.openlms.app.api.odata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.openlms.app.api.odata.query.QueryPlan;
 import org.openlms.app.api.odata.query.SqlFragment;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,6 +40,15 @@ public final class ODataRows {
   /** With the fixed condition as one fragment, which may be null (none). */
   public static <T> List<T> query(JdbcClient db, QueryPlan plan, SqlFragment fixed, RowMapper<T> mapper) {
     return fixed == null ? query(db, plan, null, List.of(), mapper) : query(db, plan, fixed.sql(), fixed.params(), mapper);
+  }
+
+  /**
+   * {@code summary.total} for a page of {@code rows} rows: counted only when the page cannot tell (it is full,
+   * or empty past the end), so a filter that finds a few rows costs one query, not two.
+   */
+  public static long total(JdbcClient db, QueryPlan plan, SqlFragment fixed, int rows) {
+    OptionalLong known = plan.totalFromPage(rows);
+    return known.isPresent() ? known.getAsLong() : count(db, plan, fixed);
   }
 
   public static long count(JdbcClient db, QueryPlan plan, SqlFragment fixed) {

@@ -99,7 +99,7 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
     String base = base();
     List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, (rs, n) -> rs.getLong("id"))
         .stream().map(l -> ODataSelect.apply(LoanJson.view(loans.get(tenant, l), nav, base), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, rows.size())));
   }
 
   /** The customers of a loan, each with its {@code loanRole}. */
@@ -133,7 +133,7 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
     List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, CustomerRepository::map).stream()
         .map(c -> ODataSelect.apply(view(tenant, r, c, nav, roles == null ? null : roles.get(c.id())), plan))
         .toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, rows.size())));
   }
 
   /** With {@code $expand=Loans}: the customer's loans that the caller reaches. */

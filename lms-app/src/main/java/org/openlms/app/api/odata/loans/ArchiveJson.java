@@ -14,6 +14,7 @@ final class ArchiveJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("__metadata", Map.of("uri", base + "LoanStatusArchive(loanId=" + loanId + ",date=datetime'" + s.date() + "')",
         "type", "Entity.StatusArchive"));
+    m.put("id", loanId); // as LoanPro's rows, which its documentation filters by loan with id eq N
     m.put("loanId", loanId);
     m.put("date", ODataFormat.date(s.date()));
     m.put("amountDue", ODataFormat.money(s.amountDue()));

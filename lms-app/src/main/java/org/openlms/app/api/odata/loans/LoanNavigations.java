@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
@@ -20,4 +21,15 @@ public interface LoanNavigations {
    */
   Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
       ODataQueryOptions options);
+
+  /**
+   * The rows of {@code $expand=name} for a loan the caller has just read (and checked that {@code r} reaches):
+   * the endpoint's first {@code limit + 1} rows, so the caller can tell whether a {@code __next} link is due.
+   * Implementations may skip what the endpoint does beyond that (reading the loan again, counting the rows).
+   */
+  default List<?> expand(String name, Tenant tenant, PortfolioRestriction r, long loanId, int limit) {
+    ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(limit + 1), null, null, null, null,
+        null);
+    return (List<?>) ((Map<?, ?>) page(name, tenant, r, loanId, first).get("d")).get("results");
+  }
 }

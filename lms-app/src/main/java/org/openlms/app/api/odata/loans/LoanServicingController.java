@@ -72,6 +72,44 @@ class LoanServicingController implements LoanNavigations {
     };
   }
 
+  /**
+   * StatusArchive, Payments and Charges of a loan being expanded: one query for the first rows, without a count
+   * or a second read of the loan (the caller has just read it).
+   */
+  @Override
+  public List<?> expand(String name, Tenant tenant, PortfolioRestriction r, long loanId, int limit) {
+    java.util.function.Function<String, RowMapper<Map<String, Object>>> view = switch (name) {
+      case "StatusArchive" -> LoanServicingController::archiveRow;
+      case "Payments" -> LoanServicingController::paymentRow;
+      case "Charges" -> LoanServicingController::chargeRow;
+      default -> null;
+    };
+    if (view == null) {
+      return LoanNavigations.super.expand(name, tenant, r, loanId, limit);
+    }
+    String set = switch (name) {
+      case "StatusArchive" -> "LoanStatusArchive";
+      case "Charges" -> "LoanCharges";
+      default -> name;
+    };
+    QueryPlan plan = sets.plan(set, new ODataQueryOptions(null, null, String.valueOf(limit + 1), null, null, null,
+        null, null));
+    return ODataRows.query(tx.jdbc(tenant), plan, new SqlFragment("loan_id = ?", List.of(loanId)),
+        view.apply(LoansController.base()));
+  }
+
+  private static RowMapper<Map<String, Object>> archiveRow(String base) {
+    return (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base);
+  }
+
+  private static RowMapper<Map<String, Object>> paymentRow(String base) {
+    return (rs, n) -> PaymentJson.view(ServicingRepository.payment(rs, n), base);
+  }
+
+  private static RowMapper<Map<String, Object>> chargeRow(String base) {
+    return (rs, n) -> ChargeJson.view(ChargeRecord.map(rs, n), base);
+  }
+
   @RequestMapping(path = {"/odata.svc/Payments", "/odata.svc/Payments()"}, method = RequestMethod.GET)
   Map<String, Object> payments(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
     return payments(tenant, options, r.loans("loan_id"));
@@ -86,8 +124,7 @@ class LoanServicingController implements LoanNavigations {
   }
 
   private Map<String, Object> payments(Tenant tenant, ODataQueryOptions options, SqlFragment fixed) {
-    return collection(tenant, "Payments", options, fixed,
-        base -> (rs, n) -> PaymentJson.view(ServicingRepository.payment(rs, n), base));
+    return collection(tenant, "Payments", options, fixed, LoanServicingController::paymentRow);
   }
 
   @RequestMapping(path = "/odata.svc/Loans({id})/Charges", method = RequestMethod.GET)
@@ -96,7 +133,7 @@ class LoanServicingController implements LoanNavigations {
     restrictions.requireLoan(tenant, r, id);
     loans.get(tenant, id);
     return collection(tenant, "LoanCharges", options, new SqlFragment("loan_id = ?", List.of(id)),
-        base -> (rs, n) -> ChargeJson.view(ChargeRecord.map(rs, n), base));
+        LoanServicingController::chargeRow);
   }
 
   /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
@@ -106,7 +143,7 @@ class LoanServicingController implements LoanNavigations {
     JdbcClient db = tx.jdbc(tenant);
     List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, view.apply(LoansController.base()))
         .stream().map(r -> ODataSelect.apply(r, plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, fixed)));
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, rows.size())));
   }
 
   /**
@@ -142,8 +179,7 @@ class LoanServicingController implements LoanNavigations {
   }
 
   private Map<String, Object> archive(Tenant tenant, ODataQueryOptions options, SqlFragment fixed) {
-    return collection(tenant, "LoanStatusArchive", options, fixed,
-        base -> (rs, n) -> ArchiveJson.view(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n), base));
+    return collection(tenant, "LoanStatusArchive", options, fixed, LoanServicingController::archiveRow);
   }
 
   @RequestMapping(path = {"/Loans({id})/Autopal.GetStatus({date})", "/Loans({id})/AutoPal.GetStatus({date})",

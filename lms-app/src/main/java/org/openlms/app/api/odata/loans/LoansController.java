@@ -103,7 +103,7 @@ class LoansController {
     List<Map<String, Object>> rows = loans.find(tenant, plan, within).stream()
         .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base,
             expanded(tenant, r, id, nav, base)), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(loans.count(tenant, plan, within)));
+    return ODataEnvelope.collection(rows, plan.summary(loans.total(tenant, plan, within, rows.size())));
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
@@ -201,14 +201,10 @@ class LoansController {
         if (!nav.contains(name)) {
           continue;
         }
-        ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(EXPAND_PAGE), null, null, null,
-            null, null);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> d = (Map<String, Object>) n.page(name, tenant, r, id, first).get("d");
+        List<?> rows = n.expand(name, tenant, r, id, EXPAND_PAGE);
         Map<String, Object> collection = new java.util.LinkedHashMap<>();
-        collection.put("results", d.get("results"));
-        long total = ((Number) ((Map<?, ?>) d.get("summary")).get("total")).longValue();
-        if (total > EXPAND_PAGE) {
+        collection.put("results", rows.size() > EXPAND_PAGE ? rows.subList(0, EXPAND_PAGE) : rows);
+        if (rows.size() > EXPAND_PAGE) {
           collection.put("__next", base + "Loans(id=" + id + ")/" + name + "?$skip=" + EXPAND_PAGE + "&$top=" + EXPAND_PAGE);
         }
         out.put(name, collection);

@@ -66,12 +66,15 @@ final class TransactionJson {
     m.put("title", t.title());
     m.put("type", t.type());
     m.put("infoOnly", t.infoOnly() ? 1 : 0);
+    m.put("infoDetails", null);
     m.put("paymentId", t.paymentId() == null ? 0 : t.paymentId());
+    m.put("paymentDisplayId", t.paymentId() == null ? 0 : t.paymentId()); // a payment's displayId is its id here
     m.put("paymentAmount", ODataFormat.money(t.paymentAmount()));
     m.put("paymentInterest", ODataFormat.money(t.paymentInterest()));
     m.put("paymentPrincipal", ODataFormat.money(t.paymentPrincipal()));
     m.put("paymentDiscount", "0");
     m.put("paymentFees", ODataFormat.money(t.paymentFees()));
+    m.put("feesPaidDetails", null);
     m.put("paymentEscrow", "0");
     m.put("chargeAmount", ODataFormat.money(t.chargeAmount()));
     m.put("chargeInterest", "0");

@@ -2,6 +2,7 @@ package org.openlms.app.api.odata.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,15 @@ public record QueryPlan(ODataEntity entity, List<ODataProperty> select, SqlFragm
   }
 
   public record PageSummary(int start, long pageSize, long total) {
+  }
+
+  /**
+   * The total when a page of {@code rows} tells it without a count: a page shorter than the limit (or with no
+   * limit) is the last one, so unless it is empty past the end, the total is its start plus its rows.
+   */
+  public OptionalLong totalFromPage(int rows) {
+    boolean last = limit == null || rows < limit;
+    return last && (rows > 0 || offset == 0) ? OptionalLong.of((long) offset + rows) : OptionalLong.empty();
   }
 
   /** {@code SELECT count(*) FROM ... WHERE ...}, for {@code summary.total}. */
