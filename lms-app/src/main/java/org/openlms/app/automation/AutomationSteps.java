@@ -2,6 +2,7 @@ package org.openlms.app.automation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.openlms.app.maintenance.step.ChunkContext;
 import org.openlms.app.maintenance.step.MaintainedLoan;
 import org.openlms.app.maintenance.step.MaintenanceStage;
@@ -25,6 +26,19 @@ final class AutomationSteps {
 
   static ChunkAutomation of(ChunkContext chunk) {
     return chunk.attached(CHUNK_KEY, ChunkAutomation.class);
+  }
+
+  /** Runs {@code work} on each live loan of the chunk the rules step read, each loan isolated. */
+  static void eachLoan(ChunkContext chunk, MaintenanceStep step, BiConsumer<AutomationConfig, AutomatedLoan> work) {
+    ChunkAutomation c = of(chunk);
+    if (c != null) {
+      chunk.forEachLoan(step, loan -> {
+        AutomatedLoan a = c.loans().get(loan.id());
+        if (a != null) {
+          work.accept(c.config(), a);
+        }
+      });
+    }
   }
 
   @Component
@@ -55,12 +69,7 @@ final class AutomationSteps {
       Map<Long, AutomatedLoan> loans = LoanFactsReader.read(chunk.reads(), ids, chunk.businessDate(),
           id -> chunk.attached(id, StatusSnapshot.class));
       chunk.attach(CHUNK_KEY, ChunkAutomation.class, new ChunkAutomation(config, loans));
-      chunk.forEachLoan(this, loan -> {
-        AutomatedLoan a = loans.get(loan.id());
-        if (a != null) {
-          AutomationEvaluator.rules(config, a, AutomationEvaluator.Mode.DAILY_MAINTENANCE);
-        }
-      });
+      eachLoan(chunk, this, (cfg, a) -> AutomationEvaluator.rules(cfg, a, AutomationEvaluator.Mode.DAILY_MAINTENANCE));
     }
   }
 
@@ -78,18 +87,11 @@ final class AutomationSteps {
 
     @Override
     public void apply(ChunkContext chunk) {
-      ChunkAutomation c = of(chunk);
-      if (c != null) {
-        chunk.forEachLoan(this, loan -> {
-          AutomatedLoan a = c.loans().get(loan.id());
-          if (a != null) {
-            AutomationEvaluator.stoplight(c.config(), a);
-          }
-        });
-      }
+      eachLoan(chunk, this, AutomationEvaluator::stoplight);
     }
   }
 
+  /** The last automation step: flags, then everything the engine changed on the loan is stored. */
   @Component
   static class WarningFlagStep implements MaintenanceStep {
     @Override
@@ -104,16 +106,10 @@ final class AutomationSteps {
 
     @Override
     public void apply(ChunkContext chunk) {
-      ChunkAutomation c = of(chunk);
-      if (c != null) {
-        chunk.forEachLoan(this, loan -> {
-          AutomatedLoan a = c.loans().get(loan.id());
-          if (a != null) {
-            AutomationEvaluator.flags(c.config(), a);
-            AutomationWriter.store(a, chunk.businessDate(), AutomationEvaluator.Mode.DAILY_MAINTENANCE, chunk::write);
-          }
-        });
-      }
+      eachLoan(chunk, this, (cfg, a) -> {
+        AutomationEvaluator.flags(cfg, a);
+        AutomationWriter.store(a, chunk.businessDate(), AutomationEvaluator.Mode.DAILY_MAINTENANCE, chunk::write);
+      });
     }
   }
 }

@@ -94,12 +94,26 @@ public sealed interface RuleAction {
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
       switch (kind) {
-        case PORTFOLIO -> sink.write(loanId, add
-            ? "INSERT INTO loan_portfolio (loan_id, portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-            : "DELETE FROM loan_portfolio WHERE loan_id = ? AND portfolio_id = ?", loanId, id);
-        case SUB_PORTFOLIO -> sink.write(loanId, add
-            ? "INSERT INTO loan_sub_portfolio (loan_id, sub_portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-            : "DELETE FROM loan_sub_portfolio WHERE loan_id = ? AND sub_portfolio_id = ?", loanId, id);
+        // As PortfolioMembership does for the API: a sub-portfolio brings its parent, a portfolio takes its
+        // sub-portfolios with it.
+        case PORTFOLIO -> {
+          if (!add) {
+            sink.write(loanId, "DELETE FROM loan_sub_portfolio WHERE loan_id = ? AND sub_portfolio_id IN "
+                + "(SELECT id FROM sub_portfolio WHERE portfolio_id = ?)", loanId, id);
+          }
+          sink.write(loanId, add
+              ? "INSERT INTO loan_portfolio (loan_id, portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+              : "DELETE FROM loan_portfolio WHERE loan_id = ? AND portfolio_id = ?", loanId, id);
+        }
+        case SUB_PORTFOLIO -> {
+          if (add) {
+            sink.write(loanId, "INSERT INTO loan_portfolio (loan_id, portfolio_id) SELECT ?, portfolio_id "
+                + "FROM sub_portfolio WHERE id = ? ON CONFLICT DO NOTHING", loanId, id);
+          }
+          sink.write(loanId, add
+              ? "INSERT INTO loan_sub_portfolio (loan_id, sub_portfolio_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+              : "DELETE FROM loan_sub_portfolio WHERE loan_id = ? AND sub_portfolio_id = ?", loanId, id);
+        }
         case FLAG -> {
           if (add) {
             sink.write(loanId, "INSERT INTO loan_flag (loan_id, flag_id, set_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

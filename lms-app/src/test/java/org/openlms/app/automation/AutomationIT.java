@@ -238,6 +238,27 @@ class AutomationIT {
   }
 
   @Test
+  void aSubPortfolioBringsItsParentAndAPortfolioTakesItsSubPortfoliosAsInTheApi() {
+    TenantAccess t = server.newTenant();
+    long parent = portfolio(t, "Collections");
+    long sub = subPortfolio(t, parent, "Late stage");
+    long id = loan(t, "P1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
+    rule(t, "late stage", "status.daysPastDue > 0", 1, false,
+        "{\"type\":\"addSubPortfolio\",\"subPortfolioId\":" + sub + "}");
+    maintain(t);
+    JdbcClient db = db(t);
+    assertThat(db.sql("SELECT portfolio_id FROM loan_portfolio WHERE loan_id = ?").param(id).query(Long.class).list())
+        .containsExactly(parent);
+    ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "late stage") + ")", t.id(), t.token(), null));
+    rule(t, "out", "true", 1, true, "{\"type\":\"removePortfolio\",\"portfolioId\":" + parent + "}");
+    ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(), "{\"title\":\"changed\"}"));
+    assertThat(db.sql("SELECT count(*) FROM loan_portfolio WHERE loan_id = ?").param(id).query(Long.class).single())
+        .isZero();
+    assertThat(db.sql("SELECT count(*) FROM loan_sub_portfolio WHERE loan_id = ?").param(id).query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
   void actionsNameOnlyPortfoliosAndFlagsThatExistAndAFlagInUseCannotBeDeleted() {
     TenantAccess t = server.newTenant();
     Http.Response missing = http.api("POST", ODATA + "AutomationRules", t.id(), t.token(),

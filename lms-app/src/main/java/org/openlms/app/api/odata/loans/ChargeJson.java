@@ -2,7 +2,6 @@ package org.openlms.app.api.odata.loans;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,16 +94,8 @@ final class ChargeJson {
   }
 
   static Map<String, Object> view(ChargeRecord c, String base) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("__metadata", Map.of("uri", base + "LoanCharges(id=" + c.id() + ")", "type", "Entity.LoanCharge"));
-    m.put("id", c.id());
-    m.put("displayId", c.id());
-    m.put("entityType", "Entity.Loan");
-    m.put("entityId", c.loanId());
-    m.put("modId", 0);
-    m.put("amount", ODataFormat.money(c.amount()));
-    m.put("date", ODataFormat.date(c.date()));
-    m.put("info", c.info());
+    Map<String, Object> m = PaymentJson.entry("LoanCharges", "Entity.LoanCharge", c.id(), c.loanId(), c.amount(),
+        c.date(), c.info(), base);
     m.put("chargeTypeId", c.chargeTypeId());
     m.put("chargeApplicationType", c.chargeApplicationType());
     m.put("interestBearing", c.interestBearing() ? 1 : 0);

@@ -119,17 +119,25 @@ final class PaymentJson {
     return new Reversal(id, reason, date);
   }
 
-  static Map<String, Object> view(PaymentRecord p, String base) {
+  /** The fields a loan's payments and charges share, in LoanPro's order. */
+  static Map<String, Object> entry(String set, String type, long id, long loanId, java.math.BigDecimal amount,
+      java.time.LocalDate date, String info, String base) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("__metadata", Map.of("uri", base + "Payments(id=" + p.id() + ")", "type", "Entity.Payment"));
-    m.put("id", p.id());
-    m.put("displayId", p.id());
+    m.put("__metadata", Map.of("uri", base + set + "(id=" + id + ")", "type", type));
+    m.put("id", id);
+    m.put("displayId", id);
     m.put("entityType", "Entity.Loan");
-    m.put("entityId", p.loanId());
+    m.put("entityId", loanId);
     m.put("modId", 0);
-    m.put("amount", ODataFormat.money(p.amount()));
-    m.put("date", ODataFormat.date(p.date()));
-    m.put("info", p.info());
+    m.put("amount", ODataFormat.money(amount));
+    m.put("date", ODataFormat.date(date));
+    m.put("info", info);
+    return m;
+  }
+
+  static Map<String, Object> view(PaymentRecord p, String base) {
+    Map<String, Object> m = entry("Payments", "Entity.Payment", p.id(), p.loanId(), p.amount(), p.date(), p.info(),
+        base);
     m.put("paymentTypeId", p.paymentTypeId());
     m.put("paymentMethodId", p.paymentMethodId());
     m.put("extra", p.principalOnly() ? "payment.extra.tx.principalonly" : p.extra());
