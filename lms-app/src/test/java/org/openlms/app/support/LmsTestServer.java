@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LmsTestServer implements AutoCloseable {
 
+  private boolean ownsHome;
+
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
   private static LmsTestServer shared;
 
@@ -49,7 +51,9 @@ public final class LmsTestServer implements AutoCloseable {
   /** Starts a private server; {@code overrides} are {@code lms.*} or Spring properties. */
   public static LmsTestServer start(Map<String, String> overrides) {
     try {
-      return startIn(Files.createTempDirectory("lms-test-"), overrides);
+      LmsTestServer server = startIn(Files.createTempDirectory("lms-test-"), overrides);
+      server.ownsHome = true;
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -144,6 +148,14 @@ public final class LmsTestServer implements AutoCloseable {
   public void close() {
     if (context != null && context.isActive()) {
       context.close();
+    }
+    if (ownsHome) {
+      // Each server's embedded PostgreSQL takes about 1 GB; left behind, a few hundred runs filled the disk.
+      try (var paths = Files.walk(home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // best effort: a leftover temporary directory must not fail a test
+      }
     }
   }
 
