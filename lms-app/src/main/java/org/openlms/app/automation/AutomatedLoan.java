@@ -1,10 +1,13 @@
 package org.openlms.app.automation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openlms.app.loan.NewCharge;
 import org.openlms.engine.rules.LoanFacts;
+import org.openlms.engine.state.StatusSnapshot;
 
 /**
  * One loan going through the automation engine: its facts as the next rule will see them, and everything the
@@ -13,14 +16,20 @@ import org.openlms.engine.rules.LoanFacts;
 public final class AutomatedLoan {
 
   private final long id;
+  private final LocalDate today;
   private final Instant created;
   private final boolean manualStoplight;
   private LoanFacts facts;
   private final List<Applied> applied = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
 
-  public AutomatedLoan(long id, Instant created, boolean manualStoplight, LoanFacts facts) {
+  private Charger charger = (c, source, sourceId) -> {
+    throw new IllegalStateException("charges cannot be put on loan " + c + " here");
+  };
+
+  public AutomatedLoan(long id, LocalDate today, Instant created, boolean manualStoplight, LoanFacts facts) {
     this.id = id;
+    this.today = today;
     this.created = created;
     this.manualStoplight = manualStoplight;
     this.facts = facts;
@@ -42,12 +51,22 @@ public final class AutomatedLoan {
     return facts;
   }
 
+  /** Where charges the engine puts on this loan go: daily maintenance, the request's transaction, or a dry run. */
+  public void charger(Charger c) {
+    this.charger = c;
+  }
+
   void apply(String source, long sourceId, String name, RuleAction action) {
     RuleAction.Change c = action.apply(facts);
     if (c == null) {
       return;
     }
     facts = c.after();
+    if (action instanceof RuleAction.AddCharge add) {
+      // The charge changes what the loan owes: the next rule sees the day computed again with it.
+      NewCharge charge = new NewCharge(today, add.amount(), add.info(), add.chargeTypeId(), "loan.latefeeapp.standard");
+      facts = LoanFactsReader.withStatus(facts, charger.charge(charge, source, sourceId));
+    }
     Applied last = applied.isEmpty() ? null : applied.get(applied.size() - 1);
     if (last != null && last.source.equals(source) && last.sourceId == sourceId) {
       last.actions.add(action);
@@ -60,6 +79,12 @@ public final class AutomatedLoan {
 
   void fail(String source, long sourceId, String name, String message) {
     failures.add(new Failure(source, sourceId, name, message));
+  }
+
+  /** Puts a charge on the loan and answers the loan's status on the charge's date after it. */
+  @FunctionalInterface
+  public interface Charger {
+    StatusSnapshot charge(NewCharge charge, String source, long sourceId);
   }
 
   /** What rules, flags and recurring charges changed, in the order they ran. */

@@ -5,15 +5,16 @@ import java.util.List;
 import org.openlms.engine.rules.CompiledRule;
 
 /**
- * A tenant's automation configuration at one version, compiled: rules in evaluation order, stoplight rules in
- * priority order and warning flags. Immutable and shared by every chunk of a run.
+ * A tenant's automation configuration at one version, compiled: recurring charges and rules in evaluation order,
+ * stoplight rules in priority order and warning flags. Immutable and shared by every chunk of a run.
  */
-public record AutomationConfig(long version, List<Rule> rules, List<Stoplight> stoplights, List<Flag> flags) {
+public record AutomationConfig(long version, List<RecurringCharge> charges, List<Rule> rules,
+    List<Stoplight> stoplights, List<Flag> flags) {
 
-  public static final AutomationConfig EMPTY = new AutomationConfig(-1, List.of(), List.of(), List.of());
+  public static final AutomationConfig EMPTY = new AutomationConfig(-1, List.of(), List.of(), List.of(), List.of());
 
   public boolean isEmpty() {
-    return rules.isEmpty() && stoplights.isEmpty() && flags.isEmpty();
+    return charges.isEmpty() && rules.isEmpty() && stoplights.isEmpty() && flags.isEmpty();
   }
 
   /** An automation rule (LoanPro's Rules Applied). */

@@ -48,6 +48,21 @@ public class AutomationConfigs {
   }
 
   private AutomationConfig load(JdbcClient db, long version) {
+    List<RecurringCharge> charges = new ArrayList<>();
+    db.sql("SELECT * FROM recurring_charge WHERE is_enabled ORDER BY eval_order, id").query((rs, n) -> {
+      try {
+        charges.add(RecurringCharge.of(columns(rs), (field, rule) -> {
+          try {
+            return compiler.compile(rule);
+          } catch (RuleRejectedException e) {
+            throw new IllegalStateException(field + " no longer compiles: " + e.getMessage(), e);
+          }
+        }));
+      } catch (RuntimeException e) { // a rule that no longer compiles, or a row changed by hand
+        LOG.error("Recurring charge {} is skipped: {}", rs.getLong("id"), e.getMessage());
+      }
+      return null;
+    }).list();
     List<AutomationConfig.Rule> rules = new ArrayList<>();
     db.sql("SELECT * FROM automation_rule WHERE enabled ORDER BY eval_order, id").query((rs, n) -> {
       CompiledRule c = compile(rs, "rule");
@@ -76,7 +91,18 @@ public class AutomationConfigs {
       }
       return null;
     }).list();
-    return new AutomationConfig(version, List.copyOf(rules), List.copyOf(stoplights), List.copyOf(flags));
+    return new AutomationConfig(version, List.copyOf(charges), List.copyOf(rules), List.copyOf(stoplights),
+        List.copyOf(flags));
+  }
+
+  /** A row as column name to value (the shape {@link RecurringCharge#of} checks, from the API or the table). */
+  public static Map<String, Object> columns(ResultSet rs) throws SQLException {
+    Map<String, Object> m = new java.util.HashMap<>();
+    java.sql.ResultSetMetaData md = rs.getMetaData();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      m.put(md.getColumnLabel(i), rs.getObject(i));
+    }
+    return m;
   }
 
   /** Saved rules were checked when saved; one that no longer compiles (a fact renamed) is left out, loudly. */

@@ -5,11 +5,12 @@ import org.openlms.engine.rules.Fact;
 import org.openlms.engine.rules.RuleEvaluationException;
 
 /**
- * Runs a tenant's configuration over one loan, in the seed's order: rules (each seeing the changes of the ones
- * before it), then stoplights, then warning flags. Pure over the loan's facts: nothing is stored here.
+ * Runs a tenant's configuration over one loan, in the seed's order: recurring charges, rules (each seeing the
+ * changes of the ones before it), then stoplights, then warning flags. Pure over the loan's facts: nothing is stored here.
  */
 public final class AutomationEvaluator {
 
+  public static final String RECURRING_CHARGE = "recurringCharge";
   public static final String RULE = "rule";
   public static final String STOPLIGHT = "stoplight";
   public static final String FLAG = "warningFlag";
@@ -28,9 +29,45 @@ public final class AutomationEvaluator {
   private AutomationEvaluator() {}
 
   public static void all(AutomationConfig config, AutomatedLoan loan, Mode mode) {
+    if (mode == Mode.DAILY_MAINTENANCE) {
+      recurringCharges(config, loan);
+    }
     rules(config, loan, mode);
     stoplight(config, loan);
     flags(config, loan);
+  }
+
+  /** Daily qualifying recurring charges, in order: each whose trigger and restriction rules hold is put on. */
+  public static void recurringCharges(AutomationConfig config, AutomatedLoan loan) {
+    for (RecurringCharge c : config.charges()) {
+      if (c.trigger() == RecurringCharge.Trigger.RULE && c.enrolls(loan.created())
+          && holds(c.triggerRule(), loan, RECURRING_CHARGE, c.id(), c.title())) {
+        charge(c, loan);
+      }
+    }
+  }
+
+  /**
+   * The recurring charges an event fires ({@code event} one of {@link RecurringCharge#EVENTS}; {@code subEvent}
+   * nfs, nonfs or nachacode for a payment reversal), each if its restriction rule holds.
+   */
+  public static void event(AutomationConfig config, AutomatedLoan loan, String event, String subEvent) {
+    for (RecurringCharge c : config.charges()) {
+      if (c.firesOn(event, subEvent) && c.enrolls(loan.created())) {
+        charge(c, loan);
+      }
+    }
+  }
+
+  private static void charge(RecurringCharge c, AutomatedLoan loan) {
+    if (c.restrictionRule() != null && !holds(c.restrictionRule(), loan, RECURRING_CHARGE, c.id(), c.title())) {
+      return;
+    }
+    java.math.BigDecimal amount = c.amount(loan.facts());
+    if (amount.signum() > 0) {
+      loan.apply(RECURRING_CHARGE, c.id(), c.title(), new RuleAction.AddCharge(amount, c.chargeTypeId(),
+          c.info() != null ? c.info() : c.title()));
+    }
   }
 
   public static void rules(AutomationConfig config, AutomatedLoan loan, Mode mode) {

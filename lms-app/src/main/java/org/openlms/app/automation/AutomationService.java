@@ -54,7 +54,27 @@ public class AutomationService {
     }
     LocalDate today = tenants.businessDate(tenant);
     AutomatedLoan loan = load(tenant, db, loanId, today);
+    loan.charger((c, source, sourceId) -> servicing.chargeByAutomation(db, loanId, c, source, sourceId));
     AutomationEvaluator.all(config, loan, AutomationEvaluator.Mode.REAL_TIME);
+    AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
+        (id, sql, params) -> db.sql(sql).params(params).update());
+  }
+
+  /**
+   * An event that may fire recurring charges (in the request's transaction): {@code origination} and
+   * {@code loanactivation} when a loan is activated, {@code paymentreversal} with sub-event {@code nfs},
+   * {@code nachacode} or {@code nonfs} when a payment is reversed.
+   */
+  public void onEvent(Tenant tenant, long loanId, String event, String subEvent) {
+    JdbcClient db = tx.jdbc(tenant);
+    AutomationConfig config = configs.current(tenant.id(), db);
+    if (config.charges().stream().noneMatch(c -> c.firesOn(event, subEvent))) {
+      return;
+    }
+    LocalDate today = tenants.businessDate(tenant);
+    AutomatedLoan loan = load(tenant, db, loanId, today);
+    loan.charger((c, source, sourceId) -> servicing.chargeByAutomation(db, loanId, c, source, sourceId));
+    AutomationEvaluator.event(config, loan, event, subEvent);
     AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
         (id, sql, params) -> db.sql(sql).params(params).update());
   }
@@ -75,6 +95,12 @@ public class AutomationService {
         out.put("error", e.getMessage());
       }
     } else {
+      // Charges are computed into the loan's status as if put on, and nothing is stored.
+      List<org.openlms.engine.fees.Charge> extra = new java.util.ArrayList<>();
+      loan.charger((c, source, sourceId) -> {
+        extra.add(new org.openlms.engine.fees.Charge(0, c.date(), c.amount(), "charge.types.other"));
+        return servicing.statusOn(db, loanId, c.date(), extra);
+      });
       AutomationEvaluator.all(configs.current(tenant.id(), db), loan, AutomationEvaluator.Mode.DAILY_MAINTENANCE);
       out.put("applied", loan.applied().stream().map(a -> Map.of("source", a.source(), "id", a.sourceId(),
           "name", a.name(), "changes", a.changes())).toList());

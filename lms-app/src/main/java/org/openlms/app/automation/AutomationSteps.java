@@ -3,6 +3,7 @@ package org.openlms.app.automation;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.openlms.app.loan.DayCharges;
 import org.openlms.app.maintenance.step.ChunkContext;
 import org.openlms.app.maintenance.step.MaintainedLoan;
 import org.openlms.app.maintenance.step.MaintenanceStage;
@@ -11,9 +12,11 @@ import org.openlms.engine.state.StatusSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily maintenance steps 2 to 4 over a chunk: the rules read every live loan's facts in one statement (the day's
- * status comes from the calculator, in memory), then stoplights and warning flags see the loans as the rules left
- * them, and the last step stores what changed. A tenant without any configuration costs one small query a chunk.
+ * Daily maintenance steps 2 to 4 over a chunk: the first automation step reads every live loan's facts in one
+ * statement (the day's status comes from the calculator, in memory); recurring charges, then rules, then
+ * stoplights and warning flags each see the loans as the step before left them, and the last step stores what
+ * changed (charges are stored when put on, as the day is computed again with them). A tenant without any
+ * configuration costs one small query a chunk.
  */
 final class AutomationSteps {
 
@@ -28,6 +31,28 @@ final class AutomationSteps {
     return chunk.attached(CHUNK_KEY, ChunkAutomation.class);
   }
 
+  /** The chunk's loans as the automation engine holds them: read by the first automation step that runs. */
+  static ChunkAutomation load(ChunkContext chunk, AutomationConfigs configs) {
+    ChunkAutomation loaded = of(chunk);
+    if (loaded != null) {
+      return loaded;
+    }
+    AutomationConfig config = configs.current(chunk.tenant().id(), chunk.reads());
+    if (config.isEmpty()) {
+      return null;
+    }
+    List<Long> ids = chunk.liveLoans().stream().map(MaintainedLoan::id).toList();
+    Map<Long, AutomatedLoan> loans = LoanFactsReader.read(chunk.reads(), ids, chunk.businessDate(),
+        id -> chunk.attached(id, StatusSnapshot.class));
+    for (AutomatedLoan a : loans.values()) {
+      long id = a.id();
+      a.charger((charge, source, sourceId) -> chunk.attached(id, DayCharges.class).add(chunk, charge, source, sourceId));
+    }
+    ChunkAutomation c = new ChunkAutomation(config, loans);
+    chunk.attach(CHUNK_KEY, ChunkAutomation.class, c);
+    return c;
+  }
+
   /** Runs {@code work} on each live loan of the chunk the rules step read, each loan isolated. */
   static void eachLoan(ChunkContext chunk, MaintenanceStep step, BiConsumer<AutomationConfig, AutomatedLoan> work) {
     ChunkAutomation c = of(chunk);
@@ -38,6 +63,33 @@ final class AutomationSteps {
           work.accept(c.config(), a);
         }
       });
+    }
+  }
+
+  @Component
+  static class RecurringChargesStep implements MaintenanceStep {
+    private final AutomationConfigs configs;
+
+    RecurringChargesStep(AutomationConfigs configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public MaintenanceStage stage() {
+      return MaintenanceStage.RECURRING_CHARGES;
+    }
+
+    @Override
+    public String name() {
+      return "recurring charges";
+    }
+
+    @Override
+    public void apply(ChunkContext chunk) {
+      ChunkAutomation c = load(chunk, configs);
+      if (c != null && !c.config().charges().isEmpty()) {
+        eachLoan(chunk, this, AutomationEvaluator::recurringCharges);
+      }
     }
   }
 
@@ -61,14 +113,7 @@ final class AutomationSteps {
 
     @Override
     public void apply(ChunkContext chunk) {
-      AutomationConfig config = configs.current(chunk.tenant().id(), chunk.reads());
-      if (config.isEmpty()) {
-        return;
-      }
-      List<Long> ids = chunk.liveLoans().stream().map(MaintainedLoan::id).toList();
-      Map<Long, AutomatedLoan> loans = LoanFactsReader.read(chunk.reads(), ids, chunk.businessDate(),
-          id -> chunk.attached(id, StatusSnapshot.class));
-      chunk.attach(CHUNK_KEY, ChunkAutomation.class, new ChunkAutomation(config, loans));
+      load(chunk, configs);
       eachLoan(chunk, this, (cfg, a) -> AutomationEvaluator.rules(cfg, a, AutomationEvaluator.Mode.DAILY_MAINTENANCE));
     }
   }

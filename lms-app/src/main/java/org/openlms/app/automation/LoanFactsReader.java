@@ -39,7 +39,7 @@ public final class LoanFactsReader {
     Map<Long, AutomatedLoan> loans = new LinkedHashMap<>();
     db.sql(SQL).param(ids.toArray(Long[]::new)).query((rs, n) -> {
       long id = rs.getLong("id");
-      loans.put(id, new AutomatedLoan(id, rs.getTimestamp("created").toInstant(),
+      loans.put(id, new AutomatedLoan(id, today, rs.getTimestamp("created").toInstant(),
           rs.getBoolean("is_stoplight_manually_set"), facts(rs, today, status.apply(id))));
       return null;
     }).list();
@@ -66,24 +66,30 @@ public final class LoanFactsReader {
         .setIds(Fact.SETTINGS_PORTFOLIOS, ids(rs.getArray("portfolios")))
         .setIds(Fact.SETTINGS_SUB_PORTFOLIOS, ids(rs.getArray("subs")))
         .setIds(Fact.SETTINGS_FLAGS, ids(rs.getArray("flags")));
-    if (s != null) {
-      b.set(Fact.STATUS_DAYS_PAST_DUE, s.daysPastDue())
-          .set(Fact.STATUS_AMOUNT_PAST_DUE, s.amountDue())
-          .set(Fact.STATUS_AMOUNT_PAST_DUE_30, s.amountPastDue30())
-          .set(Fact.STATUS_PAYOFF, s.payoff())
-          .set(Fact.STATUS_PRINCIPAL_BALANCE, s.principalBalance())
-          .set(Fact.STATUS_DUE_FEES, s.dueFees())
-          .set(Fact.STATUS_NEXT_PAYMENT_DATE, s.nextPaymentDate())
-          .set(Fact.STATUS_NEXT_PAYMENT_AMOUNT, s.nextPaymentAmount())
-          .set(Fact.STATUS_LAST_PAYMENT_DATE, s.lastPaymentDate())
-          .set(Fact.STATUS_LAST_PAYMENT_AMOUNT, s.lastPaymentAmount())
-          .set(Fact.STATUS_PERIODS_REMAINING, s.periodsRemaining())
-          .set(Fact.STATUS_LOAN_AGE, s.loanAge())
-          .set(Fact.STATUS_UNIQUE_DELINQUENCIES, s.uniqueDelinquencies())
-          .set(Fact.STATUS_DELINQUENT_DAYS, s.delinquentDays())
-          .set(Fact.STATUS_FIRST_DELINQUENCY_DATE, s.firstDelinquencyDate());
-    }
-    return b.build();
+    return (s == null ? b : status(b, s)).build();
+  }
+
+  /** The facts with the day's status values (after the calculator, or after a charge the engine put on). */
+  public static LoanFacts withStatus(LoanFacts f, StatusSnapshot s) {
+    return status(f.toBuilder(), s).build();
+  }
+
+  private static LoanFacts.Builder status(LoanFacts.Builder b, StatusSnapshot s) {
+    return b.set(Fact.STATUS_DAYS_PAST_DUE, s.daysPastDue())
+        .set(Fact.STATUS_AMOUNT_PAST_DUE, s.amountDue())
+        .set(Fact.STATUS_AMOUNT_PAST_DUE_30, s.amountPastDue30())
+        .set(Fact.STATUS_PAYOFF, s.payoff())
+        .set(Fact.STATUS_PRINCIPAL_BALANCE, s.principalBalance())
+        .set(Fact.STATUS_DUE_FEES, s.dueFees())
+        .set(Fact.STATUS_NEXT_PAYMENT_DATE, s.nextPaymentDate())
+        .set(Fact.STATUS_NEXT_PAYMENT_AMOUNT, s.nextPaymentAmount())
+        .set(Fact.STATUS_LAST_PAYMENT_DATE, s.lastPaymentDate())
+        .set(Fact.STATUS_LAST_PAYMENT_AMOUNT, s.lastPaymentAmount())
+        .set(Fact.STATUS_PERIODS_REMAINING, s.periodsRemaining())
+        .set(Fact.STATUS_LOAN_AGE, s.loanAge())
+        .set(Fact.STATUS_UNIQUE_DELINQUENCIES, s.uniqueDelinquencies())
+        .set(Fact.STATUS_DELINQUENT_DAYS, s.delinquentDays())
+        .set(Fact.STATUS_FIRST_DELINQUENCY_DATE, s.firstDelinquencyDate());
   }
 
   private static List<Long> ids(Array array) throws SQLException {

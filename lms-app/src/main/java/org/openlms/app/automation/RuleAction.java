@@ -147,6 +147,27 @@ public sealed interface RuleAction {
     }
   }
 
+  /**
+   * Puts a charge on the loan, dated the business date (also how a recurring charge is applied). The charge is
+   * stored when applied, by the loan's charger, so that the next rule sees what the loan owes after it.
+   */
+  record AddCharge(java.math.BigDecimal amount, int chargeTypeId, String info) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      return new Change(json(), f);
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", "addCharge", "amount", amount.toPlainString(), "chargeTypeId", chargeTypeId, "info", info);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      // already stored by the charger when applied
+    }
+  }
+
   /** The stoplight chosen by the stoplight rules (not a rule action: stoplights have their own rules). */
   record SetStoplight(String color) implements RuleAction {
     @Override

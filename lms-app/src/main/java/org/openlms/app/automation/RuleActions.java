@@ -41,6 +41,11 @@ public final class RuleActions {
         only(a, where, Set.of("loanStatusId", "loanSubStatusId"));
         yield new RuleAction.SetStatus(id(a, "loanStatusId", where), id(a, "loanSubStatusId", where));
       }
+      case "addCharge" -> {
+        only(a, where, Set.of("amount", "chargeTypeId", "info"));
+        yield new RuleAction.AddCharge(amount(a, where), a.has("chargeTypeId") ? (int) id(a, "chargeTypeId", where) : 5,
+            info(a, where));
+      }
       case "enableAutopay", "disableAutopay" -> {
         only(a, where, Set.of());
         yield new RuleAction.SetAutopay(type.equals("enableAutopay"));
@@ -60,7 +65,7 @@ public final class RuleActions {
       }
     }
     throw new InvalidInputException(where + ".type: unknown action '" + clip(type) + "'; expected one of "
-        + "setStatus, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
+        + "setStatus, addCharge, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
         + "enableAutopay, disableAutopay");
   }
 
@@ -81,6 +86,32 @@ public final class RuleActions {
       return Long.parseLong(v.asString());
     }
     throw new InvalidInputException(where + "." + field + ": must be a positive id");
+  }
+
+  private static java.math.BigDecimal amount(JsonNode a, String where) {
+    JsonNode v = a.get("amount");
+    try {
+      java.math.BigDecimal d = v == null ? null : v.isNumber() ? v.decimalValue()
+          : v.isString() && v.asString().length() <= 20 ? new java.math.BigDecimal(v.asString().strip()) : null;
+      if (d != null && d.signum() > 0 && d.stripTrailingZeros().scale() <= 2
+          && d.compareTo(new java.math.BigDecimal("1000000000")) < 0) {
+        return d.setScale(2);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException(where + ".amount: must be a positive amount in cents, below 1,000,000,000");
+  }
+
+  private static String info(JsonNode a, String where) {
+    JsonNode v = a.get("info");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isString() || v.asString().length() > 200) {
+      throw new InvalidInputException(where + ".info: must be text of at most 200 characters");
+    }
+    return v.asString();
   }
 
   private static String clip(String s) {

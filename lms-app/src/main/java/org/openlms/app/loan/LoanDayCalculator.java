@@ -82,6 +82,7 @@ class LoanDayCalculator implements DayCalculator {
     if (!from.date().isBefore(through)) {
       // Already brought to this day (e.g. activated today); the guard still records the day.
       ctx.attach(loan.id(), StatusSnapshot.class, StatusSnapshot.of(from, CalcSettings.DEFAULT));
+      ctx.attach(loan.id(), DayCharges.class, new DayCharges(loan.id(), null, from, List.of(), List.of(), List.of()));
       return;
     }
     List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
@@ -102,6 +103,12 @@ class LoanDayCalculator implements DayCalculator {
     DayRow last = rows.get(rows.size() - 1);
     ctx.bulk(id, STATE, LoanStateRows.values(id, last.state()));
     ctx.attach(id, StatusSnapshot.class, last.status()); // what the automation engine's rules see
+    // What the automation engine needs to compute the day again with a charge it adds.
+    LoanState dayBefore = rows.size() > 1 ? rows.get(rows.size() - 2).state() : from;
+    List<PaymentRecord> todays = due.stream().filter(p -> p.date().equals(through)).toList();
+    ctx.attach(id, DayCharges.class, new DayCharges(id, dayBefore, last.state(),
+        todays.stream().map(LoanServicing::engine).toList(), todays,
+        charges.stream().filter(c -> c.date().equals(through)).toList()));
   }
 
   private static String eventName(LoanEvent e) {

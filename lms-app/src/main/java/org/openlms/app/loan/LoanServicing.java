@@ -179,6 +179,27 @@ public class LoanServicing {
     }
   }
 
+  /**
+   * A charge put by the automation engine outside daily maintenance (a real-time rule, or a recurring charge on
+   * an event), in the caller's transaction: stored, the loan replayed from its date if its state has reached
+   * it, and the loan's status on the charge's date answered for the rules that follow.
+   */
+  public StatusSnapshot chargeByAutomation(JdbcClient db, long loanId, NewCharge c, String source, long sourceId) {
+    db.sql(ServicingRepository.CHARGE_INSERT).params(ServicingRepository.chargeValues(loanId, c, source, sourceId))
+        .update();
+    replayIfReached(db, loanId, c.date());
+    return statusOn(db, loanId, c.date(), List.of());
+  }
+
+  /** The loan's status on {@code on}, with {@code extra} charges as if they had been put (nothing is stored). */
+  public StatusSnapshot statusOn(JdbcClient db, long loanId, LocalDate on, List<Charge> extra) {
+    Loaded l = load(db, loanId);
+    List<Charge> charges = new ArrayList<>(engineCharges(l.charges));
+    charges.addAll(extra);
+    List<DayRow> rows = Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), charges, on);
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1).status();
+  }
+
   /** The loan's status on any date, computed now from terms, payments and charges (nothing is stored). */
   public List<StatusSnapshot> statusThrough(Tenant tenant, long loanId, LocalDate from, LocalDate through) {
     JdbcClient db = tx.jdbc(tenant);

@@ -50,11 +50,17 @@ public class ServicingRepository {
   }
 
   public long insertCharge(JdbcClient db, long loanId, NewCharge c) {
-    return db.sql("""
-            INSERT INTO loan_charge (loan_id, date, amount, info, charge_type_id, charge_application_type)
-            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(loanId, c.date(), c.amount(), c.info(), c.chargeTypeId(), c.chargeApplicationType())
-        .query(Long.class).single();
+    return db.sql(CHARGE_INSERT + " RETURNING id").params(chargeValues(loanId, c, null, null)).query(Long.class).single();
+  }
+
+  /** A charge put by the automation engine ({@code source} recurringCharge or rule, and its id). */
+  public static final String CHARGE_INSERT = """
+      INSERT INTO loan_charge (loan_id, date, amount, info, charge_type_id, charge_application_type, source, source_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+  public static Object[] chargeValues(long loanId, NewCharge c, String source, Long sourceId) {
+    return new Object[] {loanId, c.date(), c.amount(), c.info(), c.chargeTypeId(), c.chargeApplicationType(), source,
+        sourceId};
   }
 
   /** Every charge of a loan, reversed ones included, in date order. */

@@ -61,6 +61,11 @@ public final class LoanFacts {
         return copy().setMap(fact, map).build();
     }
 
+    /** A builder starting from these facts, to change several at once. */
+    public Builder toBuilder() {
+        return copy();
+    }
+
     private Builder copy() {
         return new Builder(new EnumMap<>(values));
     }
@@ -122,6 +127,14 @@ public final class LoanFacts {
 
     public long intValue(Fact fact) {
         return (Long) get(fact);
+    }
+
+    /**
+     * A money fact in cents. CEL sees money as a double; amounts below 10^13 with two decimals survive the
+     * round trip exactly (the shortest decimal form of the double is the amount itself).
+     */
+    public BigDecimal money(Fact fact) {
+        return BigDecimal.valueOf((Double) get(fact)).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     public boolean boolValue(Fact fact) {

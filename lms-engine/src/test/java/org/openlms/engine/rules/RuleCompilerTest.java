@@ -115,4 +115,13 @@ class RuleCompilerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(LoanFacts.empty().get(Fact.SETTINGS_FLAGS)).isEqualTo(List.of());
     }
+
+    @Test
+    void moneyFactsComeBackToTheCent() {
+        for (String amount : new String[] {"0.10", "0.07", "1066.19", "999999999.99", "123456789012.34"}) {
+            LoanFacts f = LoanFacts.empty().with(Fact.STATUS_PAYOFF, new java.math.BigDecimal(amount));
+            assertThat(f.money(Fact.STATUS_PAYOFF)).isEqualByComparingTo(amount);
+            assertThat(f.money(Fact.STATUS_PAYOFF).scale()).isEqualTo(2);
+        }
+    }
 }

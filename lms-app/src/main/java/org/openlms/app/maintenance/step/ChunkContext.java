@@ -95,6 +95,23 @@ public final class ChunkContext {
     bulk.add(new BulkRow(loanId, table, values));
   }
 
+  /**
+   * Replaces the loan's row of {@code table} whose first {@code keyColumns} values equal these, or adds it: a
+   * later step re-deriving a row an earlier one left (the day computed again after a charge, for example). One
+   * set-based upsert may not touch a row twice, so the chunk keeps one row per key.
+   */
+  public void rebulk(long loanId, BulkTable table, int keyColumns, Object... values) {
+    for (int i = bulk.size() - 1; i >= 0; i--) {
+      BulkRow r = bulk.get(i);
+      if (r.loanId() == loanId && r.table().equals(table)
+          && Arrays.equals(r.values(), 0, keyColumns, values, 0, keyColumns)) {
+        bulk.set(i, new BulkRow(loanId, table, values));
+        return;
+      }
+    }
+    bulk(loanId, table, values);
+  }
+
   /** The bulk rows of loans that did not fail. */
   public List<BulkRow> bulkToApply() {
     return bulk.stream().filter(r -> !failures.containsKey(r.loanId())).toList();

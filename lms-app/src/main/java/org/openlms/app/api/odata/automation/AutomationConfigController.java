@@ -50,6 +50,7 @@ class AutomationConfigController {
   private static final String R = "/AutomationRules";
   private static final String S = "/StoplightRules";
   private static final String F = "/WarningFlags";
+  private static final String C = "/RecurringCharges";
   private static final String ACTOR = "api";
 
   private final TenantTransactions tx;
@@ -65,7 +66,7 @@ class AutomationConfigController {
     this.audit = audit;
   }
 
-  @GetMapping({R, R + "()", S, S + "()", F, F + "()"})
+  @GetMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()"})
   Map<String, Object> list(Tenant tenant, HttpServletRequest req, ODataQueryOptions options) {
     ConfigSet cs = set(req);
     QueryPlan plan = planner.plan(cs.name(), options);
@@ -79,13 +80,14 @@ class AutomationConfigController {
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.count(db, plan, null, List.of())));
   }
 
-  @GetMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  @GetMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
+      C + "({id})", C + "(id={id})"})
   Map<String, Object> get(Tenant tenant, HttpServletRequest req, @PathVariable long id) {
     ConfigSet cs = set(req);
     return ODataEnvelope.single(find(tx.jdbc(tenant), cs, id));
   }
 
-  @PostMapping({R, R + "()", S, S + "()", F, F + "()"})
+  @PostMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()"})
   Map<String, Object> create(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @RequestBody JsonNode body) {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
@@ -103,10 +105,15 @@ class AutomationConfigController {
         values.putIfAbsent("eval_order", db.sql("SELECT coalesce(max(eval_order), 0) + 1 FROM automation_rule")
             .query(Integer.class).single());
       }
+      if (cs == ConfigSet.CHARGES) {
+        values.putIfAbsent("eval_order", db.sql("SELECT coalesce(max(eval_order), 0) + 1 FROM recurring_charge")
+            .query(Integer.class).single());
+        checkCharge(db, new java.util.HashMap<>(values));
+      }
       requireTargetsExist(db, values);
       List<String> cols = new ArrayList<>(values.keySet());
       long id = db.sql("INSERT INTO " + cs.table() + " (" + String.join(", ", cols) + ") VALUES ("
-              + String.join(", ", cols.stream().map(c -> c.equals("actions") ? "?::jsonb" : "?").toList())
+              + String.join(", ", cols.stream().map(c -> isJson(cs, c) ? "?::jsonb" : "?").toList())
               + ") RETURNING id")
           .params(new ArrayList<>(values.values())).query(Long.class).single();
       AutomationConfigs.bump(db);
@@ -115,7 +122,8 @@ class AutomationConfigController {
     }));
   }
 
-  @PutMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  @PutMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
+      C + "({id})", C + "(id={id})"})
   Map<String, Object> update(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id,
       @RequestBody JsonNode body) {
     requireUnrestricted(pr);
@@ -123,13 +131,19 @@ class AutomationConfigController {
     Map<String, Object> values = read(cs, body, false);
     return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
       find(db, cs, id);
+      if (cs == ConfigSet.CHARGES) {
+        Map<String, Object> merged = db.sql("SELECT * FROM recurring_charge WHERE id = ?").param(id)
+            .query((rs, n) -> AutomationConfigs.columns(rs)).single();
+        merged.putAll(values);
+        checkCharge(db, merged);
+      }
       requireTargetsExist(db, values);
       if (!values.isEmpty()) {
         List<String> cols = new ArrayList<>(values.keySet());
         List<Object> params = new ArrayList<>(values.values());
         params.add(id);
         db.sql("UPDATE " + cs.table() + " SET " + String.join(", ", cols.stream()
-                .map(c -> c + (c.equals("actions") ? " = ?::jsonb" : " = ?")).toList()) + ", last_update = now() WHERE id = ?")
+                .map(c -> c + (isJson(cs, c) ? " = ?::jsonb" : " = ?")).toList()) + ", last_update = now() WHERE id = ?")
             .params(params).update();
         AutomationConfigs.bump(db);
         audit.record(db, ACTOR, cs.name(), id, "update", Map.of("fields", cols));
@@ -138,7 +152,8 @@ class AutomationConfigController {
     }));
   }
 
-  @DeleteMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})"})
+  @DeleteMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
+      C + "({id})", C + "(id={id})"})
   Map<String, Object> delete(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id) {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
@@ -161,6 +176,21 @@ class AutomationConfigController {
     return ODataEnvelope.single(Map.of("success", true));
   }
 
+  private static boolean isJson(ConfigSet cs, String column) {
+    return cs.fields().stream().anyMatch(f -> f.column().equals(column) && f.storedAsJson());
+  }
+
+  /** A recurring charge's fields together (trigger, calculation, rules) as daily maintenance will load them. */
+  private void checkCharge(JdbcClient db, Map<String, Object> columns) {
+    columns.putIfAbsent("id", 0L);
+    org.openlms.app.automation.RecurringCharge.of(columns, automation::compile);
+    Object type = columns.get("charge_type_id");
+    if (type != null && db.sql("SELECT count(*) FROM charge_type WHERE id = ?").param(((Number) type).intValue())
+        .query(Long.class).single() == 0) {
+      throw new InvalidInputException("RecurringCharge.chargeTypeId: " + type + " is not a charge type of this tenant");
+    }
+  }
+
   /**
    * A rule's actions may name only portfolios, sub-portfolios and flags that exist, so that a night never meets
    * a dangling id (portfolios are deactivated, never deleted; a flag used by a rule cannot be deleted).
@@ -173,7 +203,7 @@ class AutomationConfigController {
     for (Object a : JSON.readValue(actions.toString(), List.class)) {
       Map<?, ?> m = (Map<?, ?>) a;
       for (String[] t : new String[][] {{"portfolioId", "portfolio"}, {"subPortfolioId", "sub_portfolio"},
-          {"flagId", "warning_flag"}}) {
+          {"flagId", "warning_flag"}, {"chargeTypeId", "charge_type"}}) {
         Object id = m.get(t[0]);
         if (id != null && db.sql("SELECT count(*) FROM " + t[1] + " WHERE id = ?").param(((Number) id).longValue())
             .query(Long.class).single() == 0) {

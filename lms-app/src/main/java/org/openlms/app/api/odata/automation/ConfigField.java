@@ -17,7 +17,7 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> COLORS = Set.of("green", "yellow", "red");
 
-  enum Kind { TEXT, RULE, OPTIONAL_RULE, FLAG, INT, STOPLIGHT_COLOR, ACTIONS }
+  enum Kind { TEXT, RULE, OPTIONAL_RULE, FLAG, INT, STOPLIGHT_COLOR, ACTIONS, DECIMAL, JSON }
 
   static ConfigField text(String json, String column, boolean required) {
     return new ConfigField(json, column, Kind.TEXT, required, null);
@@ -28,7 +28,16 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
   }
 
   ODataType odataType() {
-    return kind == Kind.FLAG || kind == Kind.INT ? ODataType.INTEGER : ODataType.STRING;
+    return switch (kind) {
+      case FLAG, INT -> ODataType.INTEGER;
+      case DECIMAL -> ODataType.DECIMAL;
+      default -> ODataType.STRING;
+    };
+  }
+
+  /** Stored as JSON (not a filterable column). */
+  boolean storedAsJson() {
+    return kind == Kind.ACTIONS || kind == Kind.JSON;
   }
 
   String odataColumn() {
@@ -63,6 +72,15 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
         }
         yield c;
       }
+      case DECIMAL -> r.decimal(json);
+      case JSON -> {
+        JsonNode v = body.get(json);
+        if (!v.isArray() || v.toString().length() > 10_000) {
+          r.fail(json, "must be a list (at most 10,000 characters)");
+          yield null;
+        }
+        yield v.toString();
+      }
       case ACTIONS -> JSON.writeValueAsString(RuleActions.read(body.get(json)).stream()
           .map(org.openlms.app.automation.RuleAction::json).toList());
     };
@@ -76,6 +94,8 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
     return switch (kind) {
       case FLAG -> Boolean.TRUE.equals(stored) ? 1 : 0;
       case ACTIONS -> java.util.Map.of("results", JSON.readValue(stored.toString(), List.class));
+      case JSON -> JSON.readValue(stored.toString(), List.class);
+      case DECIMAL -> ((java.math.BigDecimal) stored).toPlainString(); // money as strings, as LoanPro
       default -> stored;
     };
   }

@@ -29,11 +29,31 @@ record ConfigSet(String name, String type, String table, List<ConfigField> field
           new ConfigField("rule", "rule", ConfigField.Kind.OPTIONAL_RULE, false, ""),
           flag("enabled", "enabled", true)));
 
-  static final List<ConfigSet> ALL = List.of(RULES, STOPLIGHTS, FLAGS);
+  /** LoanPro's RecurrentCharge fields; {@code brackets} (the contingency table) and applyInExistingLoans are ours. */
+  static final ConfigSet CHARGES = new ConfigSet("RecurringCharges", "Entity.RecurringCharge", "recurring_charge",
+      List.of(text("title", "title", true), text("info", "info", false),
+          text("triggerType", "trigger_type", true), text("triggerEvent", "trigger_event", false),
+          text("triggerSubEvent", "trigger_sub_event", false),
+          new ConfigField("triggerRule", "trigger_rule", ConfigField.Kind.OPTIONAL_RULE, false, null),
+          new ConfigField("restrictionRule", "restriction_rule", ConfigField.Kind.OPTIONAL_RULE, false, null),
+          text("calculation", "calculation", true),
+          new ConfigField("fixedAmount", "fixed_amount", ConfigField.Kind.DECIMAL, false, null),
+          new ConfigField("percentage", "percentage", ConfigField.Kind.DECIMAL, false, null),
+          text("percentageBase", "percentage_base", false),
+          new ConfigField("brackets", "brackets", ConfigField.Kind.JSON, false, null),
+          new ConfigField("chargeTypeId", "charge_type_id", ConfigField.Kind.INT, false, 5),
+          new ConfigField("chargeApplicationType", "charge_application_type", ConfigField.Kind.TEXT, false,
+              "loan.latefeeapp.standard"),
+          flag("interestBearing", "interest_bearing", false), flag("isEnabled", "is_enabled", true),
+          flag("applyInNewLoan", "apply_in_new_loan", true),
+          flag("applyInExistingLoans", "apply_in_existing_loans", true),
+          new ConfigField("order", "eval_order", ConfigField.Kind.INT, false, null)));
+
+  static final List<ConfigSet> ALL = List.of(RULES, STOPLIGHTS, FLAGS, CHARGES);
 
   ODataEntity entity() {
     ODataEntity.Builder b = ODataEntity.builder(name, type, table, "id").property("id", "id", ODataType.INTEGER);
-    fields.stream().filter(f -> f.kind() != ConfigField.Kind.ACTIONS)
+    fields.stream().filter(f -> !f.storedAsJson())
         .forEach(f -> b.property(f.json(), f.odataColumn(), f.odataType()));
     return b.property("created", "created", ODataType.DATETIME).property("lastUpdate", "last_update", ODataType.DATETIME)
         .build();

@@ -163,7 +163,14 @@ class LoansController {
       if (charges != null) {
         charges.reversals().forEach(v -> servicing.reverseCharge(tenant, id, v.chargeId(), v.comment(), ACTOR));
       }
-      automation.afterChange(tenant, id); // rules marked real time see the loan as this request left it
+      // Events fire recurring charges first, then rules marked real time see the loan as this request left it.
+      if (Boolean.TRUE.equals(changes.activate()) && !current.loan().setupActive()) {
+        activated(tenant, id);
+      }
+      if (parsed != null) {
+        parsed.reversals().forEach(v -> automation.onEvent(tenant, id, "paymentreversal", reversalKind(v.reason())));
+      }
+      automation.afterChange(tenant, id);
       return null;
     });
     return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), Set.of("LoanSetup", "LoanSettings"), base()));
@@ -182,11 +189,30 @@ class LoansController {
   Map<String, Object> activate(Tenant tenant, PortfolioRestriction r, @PathVariable long id) {
     restrictions.requireLoan(tenant, r, id);
     tx.inTransaction(tenant, db -> {
+      boolean wasActive = loans.get(tenant, id).loan().setupActive();
       loans.activate(tenant, id, ACTOR);
+      if (!wasActive) {
+        activated(tenant, id);
+      }
       automation.afterChange(tenant, id);
       return null;
     });
     return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  /** LoanPro's origination and activation events, which both happen here when a loan is activated. */
+  private void activated(Tenant tenant, long id) {
+    automation.onEvent(tenant, id, "origination", null);
+    automation.onEvent(tenant, id, "loanactivation", null);
+  }
+
+  /** The sub-event of a payment reversal a recurring charge can wait for: NSF, a NACHA return code, or other. */
+  static String reversalKind(String reverseReason) {
+    return switch (reverseReason == null ? "" : reverseReason) {
+      case "payment.reverse.nsf" -> "nfs";
+      case "payment.reverse.nachaErrorCode" -> "nachacode";
+      default -> "nonfs";
+    };
   }
 
   /**
