@@ -4,9 +4,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The realistic configuration the maintenance benchmark measures the automation engine with: 20 automation
- * rules (statuses by delinquency bucket, portfolios by size and age, autopay), 3 stoplight rules and 5 warning
- * flags, over the facts a lender really uses. Most conditions are false on most nights for most loans, as in a
+ * The realistic configuration the maintenance benchmark measures the automation engine with: 2 recurring charges
+ * (a collection fee on the 15th day past due, a monthly servicing fee), 20 automation rules (statuses by
+ * delinquency bucket, portfolios by size and age, autopay), 3 stoplight rules and 5 warning flags, over the facts a lender really uses. Most conditions are false on most nights for most loans, as in a
  * real portfolio; changes are written only when something really changes.
  */
 public final class BenchmarkAutomation {
@@ -37,6 +37,13 @@ public final class BenchmarkAutomation {
       r("status.lastPaymentDate < date('1900-01-01') && status.loanAge > 60",
           "{\"type\":\"setStatus\",\"loanStatusId\":2,\"loanSubStatusId\":26}"));
 
+  /** Recurring charges: trigger rule, restriction rule, calculation, fixed amount, percentage, base. */
+  static final List<String[]> CHARGES = List.of(
+      new String[] {"Collection fee", "status.daysPastDue == 15", "status.amountPastDue > 10.0",
+          "charge.recurring.calculation.percentage", null, "5", "charge.recurring.percentagebase.apd"},
+      new String[] {"Servicing fee", "status.loanAge > 0 && status.loanAge % 30 == 0", "",
+          "charge.recurring.calculation.fixed", "3.00", null, null});
+
   static final List<String[]> STOPLIGHTS = List.of(new String[] {"status.daysPastDue > 30", "red"},
       new String[] {"status.daysPastDue > 0", "yellow"}, new String[] {"true", "green"});
 
@@ -61,6 +68,14 @@ public final class BenchmarkAutomation {
           .query(Long.class).single();
     }
     int order = 1;
+    for (String[] c : CHARGES) {
+      db.sql("""
+          INSERT INTO recurring_charge (title, trigger_type, trigger_rule, restriction_rule, calculation, fixed_amount,
+            percentage, percentage_base, charge_type_id, eval_order)
+          VALUES (?, 'charge.recurring.triggertype.rule', ?, ?, ?, ?::numeric, ?::numeric, ?, 5, ?)""")
+          .params(c[0], c[1], c[2], c[3], c[4], c[5], c[6], order++).update();
+    }
+    order = 1;
     for (String[] r : RULES) {
       db.sql("INSERT INTO automation_rule (name, rule, eval_order, actions) VALUES (?, ?, ?, ?::jsonb)")
           .params("bench rule " + order, ids(r[0], p), order++, "[" + ids(r[1], p) + "]").update();
@@ -76,8 +91,9 @@ public final class BenchmarkAutomation {
     AutomationConfigs.bump(db);
   }
 
-  /** Removes every rule, stoplight rule and flag (and the loans' flags), for a night without automation. */
+  /** Removes every recurring charge, rule, stoplight rule and flag (and the loans' flags), for a night without automation. */
   public static void clear(JdbcClient db) {
+    db.sql("DELETE FROM recurring_charge").update();
     db.sql("DELETE FROM automation_rule").update();
     db.sql("DELETE FROM stoplight_rule").update();
     db.sql("DELETE FROM loan_flag").update();
