@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.loan.NewCharge;
+import org.openlms.engine.rules.Fact;
 import org.openlms.engine.rules.LoanFacts;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.StatusSnapshot;
 
 /**
@@ -23,9 +25,7 @@ public final class AutomatedLoan {
   private final List<Applied> applied = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
 
-  private Charger charger = (c, source, sourceId) -> {
-    throw new IllegalStateException("charges cannot be put on loan " + c + " here");
-  };
+  private Charger charger = Charger.NONE;
 
   public AutomatedLoan(long id, LocalDate today, Instant created, boolean manualStoplight, LoanFacts facts) {
     this.id = id;
@@ -61,11 +61,16 @@ public final class AutomatedLoan {
     if (c == null) {
       return;
     }
+    boolean interestWasStopped = facts.boolValue(Fact.SETTINGS_INTEREST_STOPPED);
     facts = c.after();
+    // Charges and adjustments change what the loan owes: the next rule sees the day computed again with them.
     if (action instanceof RuleAction.AddCharge add) {
-      // The charge changes what the loan owes: the next rule sees the day computed again with it.
       NewCharge charge = new NewCharge(today, add.amount(), add.info(), add.chargeTypeId(), "loan.latefeeapp.standard");
       facts = LoanFactsReader.withStatus(facts, charger.charge(charge, source, sourceId));
+    } else if (action instanceof RuleAction.Adjust a) {
+      facts = LoanFactsReader.withStatus(facts, charger.adjust(today, a.kind(), source, sourceId));
+    } else if (action instanceof RuleAction.ChargeOff && !interestWasStopped) {
+      facts = LoanFactsReader.withStatus(facts, charger.adjust(today, Adjustment.Kind.STOP_INTEREST, source, sourceId));
     }
     Applied last = applied.isEmpty() ? null : applied.get(applied.size() - 1);
     if (last != null && last.source.equals(source) && last.sourceId == sourceId) {
@@ -81,10 +86,27 @@ public final class AutomatedLoan {
     failures.add(new Failure(source, sourceId, name, message));
   }
 
-  /** Puts a charge on the loan and answers the loan's status on the charge's date after it. */
-  @FunctionalInterface
+  /**
+   * Puts a charge or an adjustment on the loan and answers the loan's status on its date after it: in daily
+   * maintenance (the day computed again), in the request's transaction (stored and replayed), or in a dry run
+   * (computed only).
+   */
   public interface Charger {
+    Charger NONE = new Charger() {
+      @Override
+      public StatusSnapshot charge(NewCharge charge, String source, long sourceId) {
+        throw new IllegalStateException("no charge can be put on the loan here");
+      }
+
+      @Override
+      public StatusSnapshot adjust(LocalDate date, Adjustment.Kind kind, String source, long sourceId) {
+        throw new IllegalStateException("no adjustment can be put on the loan here");
+      }
+    };
+
     StatusSnapshot charge(NewCharge charge, String source, long sourceId);
+
+    StatusSnapshot adjust(LocalDate date, Adjustment.Kind kind, String source, long sourceId);
   }
 
   /** What rules, flags and recurring charges changed, in the order they ran. */

@@ -11,10 +11,13 @@ import org.openlms.app.loan.LoanServicing;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantService;
 import org.openlms.app.tenancy.TenantTransactions;
+import org.openlms.app.loan.NewCharge;
+import org.openlms.engine.fees.Charge;
 import org.openlms.engine.rules.CompiledRule;
 import org.openlms.engine.rules.Fact;
 import org.openlms.engine.rules.RuleEvaluationException;
 import org.openlms.engine.rules.RuleRejectedException;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.StatusSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,7 +57,7 @@ public class AutomationService {
     }
     LocalDate today = tenants.businessDate(tenant);
     AutomatedLoan loan = load(tenant, db, loanId, today);
-    loan.charger((c, source, sourceId) -> servicing.chargeByAutomation(db, loanId, c, source, sourceId));
+    loan.charger(stored(db, loanId));
     AutomationEvaluator.all(config, loan, AutomationEvaluator.Mode.REAL_TIME);
     AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
         (id, sql, params) -> db.sql(sql).params(params).update());
@@ -73,7 +76,7 @@ public class AutomationService {
     }
     LocalDate today = tenants.businessDate(tenant);
     AutomatedLoan loan = load(tenant, db, loanId, today);
-    loan.charger((c, source, sourceId) -> servicing.chargeByAutomation(db, loanId, c, source, sourceId));
+    loan.charger(stored(db, loanId));
     AutomationEvaluator.event(config, loan, event, subEvent);
     AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
         (id, sql, params) -> db.sql(sql).params(params).update());
@@ -95,11 +98,21 @@ public class AutomationService {
         out.put("error", e.getMessage());
       }
     } else {
-      // Charges are computed into the loan's status as if put on, and nothing is stored.
-      List<org.openlms.engine.fees.Charge> extra = new java.util.ArrayList<>();
-      loan.charger((c, source, sourceId) -> {
-        extra.add(new org.openlms.engine.fees.Charge(0, c.date(), c.amount(), "charge.types.other"));
-        return servicing.statusOn(db, loanId, c.date(), extra);
+      // Charges and adjustments are computed into the loan's status as if put on, and nothing is stored.
+      List<Charge> extra = new java.util.ArrayList<>();
+      List<Adjustment> adjustments = new java.util.ArrayList<>();
+      loan.charger(new AutomatedLoan.Charger() {
+        @Override
+        public StatusSnapshot charge(NewCharge c, String source, long sourceId) {
+          extra.add(new Charge(0, c.date(), c.amount(), "charge.types.other"));
+          return servicing.statusOn(db, loanId, c.date(), extra, adjustments);
+        }
+
+        @Override
+        public StatusSnapshot adjust(LocalDate date, Adjustment.Kind kind, String source, long sourceId) {
+          adjustments.add(new Adjustment(0, date, kind));
+          return servicing.statusOn(db, loanId, date, extra, adjustments);
+        }
       });
       AutomationEvaluator.all(configs.current(tenant.id(), db), loan, AutomationEvaluator.Mode.DAILY_MAINTENANCE);
       out.put("applied", loan.applied().stream().map(a -> Map.of("source", a.source(), "id", a.sourceId(),
@@ -160,6 +173,21 @@ public class AutomationService {
               : "[{\"type\":\"setStoplight\",\"stoplight\":\"" + color + "\"}]").update();
       return null;
     });
+  }
+
+  /** Charges and adjustments stored in the caller's transaction, the loan replayed with them. */
+  private AutomatedLoan.Charger stored(JdbcClient db, long loanId) {
+    return new AutomatedLoan.Charger() {
+      @Override
+      public StatusSnapshot charge(NewCharge c, String source, long sourceId) {
+        return servicing.chargeByAutomation(db, loanId, c, source, sourceId);
+      }
+
+      @Override
+      public StatusSnapshot adjust(LocalDate date, Adjustment.Kind kind, String source, long sourceId) {
+        return servicing.adjustByAutomation(db, loanId, date, kind, source, sourceId);
+      }
+    };
   }
 
   /** Compiles a rule or refuses it with its positions, as a 409 naming the field. */

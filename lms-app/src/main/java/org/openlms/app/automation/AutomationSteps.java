@@ -3,11 +3,12 @@ package org.openlms.app.automation;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.openlms.app.loan.DayCharges;
+import org.openlms.app.loan.MaintainedDay;
 import org.openlms.app.maintenance.step.ChunkContext;
 import org.openlms.app.maintenance.step.MaintainedLoan;
 import org.openlms.app.maintenance.step.MaintenanceStage;
 import org.openlms.app.maintenance.step.MaintenanceStep;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.StatusSnapshot;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,17 @@ final class AutomationSteps {
         id -> chunk.attached(id, StatusSnapshot.class));
     for (AutomatedLoan a : loans.values()) {
       long id = a.id();
-      a.charger((charge, source, sourceId) -> chunk.attached(id, DayCharges.class).add(chunk, charge, source, sourceId));
+      a.charger(new AutomatedLoan.Charger() {
+        @Override
+        public StatusSnapshot charge(org.openlms.app.loan.NewCharge c, String source, long sourceId) {
+          return chunk.attached(id, MaintainedDay.class).add(chunk, c, source, sourceId);
+        }
+
+        @Override
+        public StatusSnapshot adjust(java.time.LocalDate date, Adjustment.Kind kind, String source, long sourceId) {
+          return chunk.attached(id, MaintainedDay.class).adjust(chunk, kind, source, sourceId);
+        }
+      });
     }
     ChunkAutomation c = new ChunkAutomation(config, loans);
     chunk.attach(CHUNK_KEY, ChunkAutomation.class, c);

@@ -24,11 +24,12 @@ public final class LoanFactsReader {
       SELECT l.id, l.created, s.loan_class, s.loan_type, s.loan_amount, s.loan_rate, s.loan_term, s.payment,
              s.contract_date, s.first_payment_date, s.orig_final_payment_date, s.payment_frequency,
              st.loan_status_id, st.loan_sub_status_id, st.autopay_enabled, st.is_stoplight_manually_set,
-             st.stoplight,
+             st.stoplight, coalesce(ls.interest_stopped, false) AS interest_stopped,
              ARRAY(SELECT portfolio_id FROM loan_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS portfolios,
              ARRAY(SELECT sub_portfolio_id FROM loan_sub_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS subs,
              ARRAY(SELECT flag_id FROM loan_flag f WHERE f.loan_id = l.id ORDER BY 1) AS flags
       FROM loan l JOIN loan_setup s ON s.loan_id = l.id LEFT JOIN loan_settings st ON st.loan_id = l.id
+           LEFT JOIN loan_state ls ON ls.loan_id = l.id
       WHERE l.id = ANY(?) ORDER BY l.id""";
 
   private LoanFactsReader() {}
@@ -63,6 +64,7 @@ public final class LoanFactsReader {
         .set(Fact.SETTINGS_LOAN_SUB_STATUS_ID, rs.getInt("loan_sub_status_id"))
         .set(Fact.SETTINGS_AUTOPAY_ENABLED, rs.getBoolean("autopay_enabled"))
         .set(Fact.SETTINGS_STOPLIGHT, rs.getString("stoplight"))
+        .set(Fact.SETTINGS_INTEREST_STOPPED, rs.getBoolean("interest_stopped"))
         .setIds(Fact.SETTINGS_PORTFOLIOS, ids(rs.getArray("portfolios")))
         .setIds(Fact.SETTINGS_SUB_PORTFOLIOS, ids(rs.getArray("subs")))
         .setIds(Fact.SETTINGS_FLAGS, ids(rs.getArray("flags")));

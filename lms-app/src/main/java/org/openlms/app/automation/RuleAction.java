@@ -168,6 +168,64 @@ public sealed interface RuleAction {
     }
   }
 
+  /**
+   * Stops or resumes interest, or resets past due, from the business date on (an engine
+   * {@link org.openlms.engine.state.Adjustment}); stored when applied, by the loan's charger, as charges are.
+   */
+  record Adjust(org.openlms.engine.state.Adjustment.Kind kind) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      return switch (kind) {
+        case STOP_INTEREST, RESUME_INTEREST -> {
+          boolean stop = kind == org.openlms.engine.state.Adjustment.Kind.STOP_INTEREST;
+          yield f.boolValue(Fact.SETTINGS_INTEREST_STOPPED) == stop ? null
+              : new Change(json(), f.with(Fact.SETTINGS_INTEREST_STOPPED, stop));
+        }
+        case RESET_PAST_DUE -> f.intValue(Fact.STATUS_DAYS_PAST_DUE) == 0 ? null : new Change(json(), f);
+      };
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", switch (kind) {
+        case STOP_INTEREST -> "stopInterest";
+        case RESUME_INTEREST -> "resumeInterest";
+        case RESET_PAST_DUE -> "resetPastDue";
+      });
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      // already stored by the charger when applied
+    }
+  }
+
+  /**
+   * Charges the loan off: its status and sub-status become the tenant's charged-off ones and interest stops
+   * (what is owed stays owed and payments still apply).
+   */
+  record ChargeOff(long loanStatusId, long loanSubStatusId) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      if (f.boolValue(Fact.SETTINGS_INTEREST_STOPPED) && f.intValue(Fact.SETTINGS_LOAN_STATUS_ID) == loanStatusId
+          && f.intValue(Fact.SETTINGS_LOAN_SUB_STATUS_ID) == loanSubStatusId) {
+        return null;
+      }
+      return new Change(json(), f.with(Fact.SETTINGS_LOAN_STATUS_ID, loanStatusId)
+          .with(Fact.SETTINGS_LOAN_SUB_STATUS_ID, loanSubStatusId).with(Fact.SETTINGS_INTEREST_STOPPED, true));
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", "chargeOff", "loanStatusId", loanStatusId, "loanSubStatusId", loanSubStatusId);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      new SetStatus(loanStatusId, loanSubStatusId).store(loanId, date, source, sink); // interest: by the charger
+    }
+  }
+
   /** The stoplight chosen by the stoplight rules (not a rule action: stoplights have their own rules). */
   record SetStoplight(String color) implements RuleAction {
     @Override

@@ -46,6 +46,18 @@ public final class RuleActions {
         yield new RuleAction.AddCharge(amount(a, where), a.has("chargeTypeId") ? (int) id(a, "chargeTypeId", where) : 5,
             info(a, where));
       }
+      case "chargeOff" -> {
+        only(a, where, Set.of("loanStatusId", "loanSubStatusId"));
+        yield new RuleAction.ChargeOff(id(a, "loanStatusId", where), id(a, "loanSubStatusId", where));
+      }
+      case "stopInterest", "resumeInterest", "resetPastDue" -> {
+        only(a, where, Set.of());
+        yield new RuleAction.Adjust(switch (type) {
+          case "stopInterest" -> org.openlms.engine.state.Adjustment.Kind.STOP_INTEREST;
+          case "resumeInterest" -> org.openlms.engine.state.Adjustment.Kind.RESUME_INTEREST;
+          default -> org.openlms.engine.state.Adjustment.Kind.RESET_PAST_DUE;
+        });
+      }
       case "enableAutopay", "disableAutopay" -> {
         only(a, where, Set.of());
         yield new RuleAction.SetAutopay(type.equals("enableAutopay"));
@@ -65,7 +77,7 @@ public final class RuleActions {
       }
     }
     throw new InvalidInputException(where + ".type: unknown action '" + clip(type) + "'; expected one of "
-        + "setStatus, addCharge, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
+        + "setStatus, addCharge, chargeOff, stopInterest, resumeInterest, resetPastDue, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
         + "enableAutopay, disableAutopay");
   }
 

@@ -15,6 +15,7 @@ import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanEvent;
 import org.openlms.engine.state.LoanState;
@@ -68,12 +69,21 @@ class LoanDayCalculator implements DayCalculator {
         .params(ids, chunk.businessDate())
         .query(ChargeRecord::map).list()
         .forEach(c -> charges.computeIfAbsent(c.loanId(), k -> new ArrayList<>()).add(c.engine()));
+    Map<Long, List<Adjustment>> adjustments = new HashMap<>();
+    db.sql("""
+            SELECT a.* FROM loan_adjustment a JOIN loan_state s ON s.loan_id = a.loan_id
+            WHERE a.loan_id = ANY(?) AND a.date > s.as_of AND a.date <= ?
+            ORDER BY a.loan_id, a.date, a.id""")
+        .params(ids, chunk.businessDate())
+        .query((rs, n) -> adjustments.computeIfAbsent(rs.getLong("loan_id"), k -> new ArrayList<>())
+            .add(ServicingRepository.adjustment(rs, n))).list();
     return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
-        payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()));
+        payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()),
+        adjustments.getOrDefault(loan.id(), List.of()));
   }
 
   private static void step(MaintainedLoan loan, ChunkContext ctx, Schedule schedule, LoanState stored,
-      List<PaymentRecord> payments, List<Charge> charges) {
+      List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
     if (schedule == null) {
       throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
     }
@@ -82,12 +92,13 @@ class LoanDayCalculator implements DayCalculator {
     if (!from.date().isBefore(through)) {
       // Already brought to this day (e.g. activated today); the guard still records the day.
       ctx.attach(loan.id(), StatusSnapshot.class, StatusSnapshot.of(from, CalcSettings.DEFAULT));
-      ctx.attach(loan.id(), DayCharges.class, new DayCharges(loan.id(), null, from, List.of(), List.of(), List.of()));
+      ctx.attach(loan.id(), MaintainedDay.class, new MaintainedDay(loan.id(), null, from, List.of(), List.of(), List.of(),
+          List.of()));
       return;
     }
     List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
     List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
-    List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, charges, through);
+    List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, charges, adjustments, through);
     long id = loan.id();
     int applied = 0;
     for (DayRow r : rows) {
@@ -106,9 +117,10 @@ class LoanDayCalculator implements DayCalculator {
     // What the automation engine needs to compute the day again with a charge it adds.
     LoanState dayBefore = rows.size() > 1 ? rows.get(rows.size() - 2).state() : from;
     List<PaymentRecord> todays = due.stream().filter(p -> p.date().equals(through)).toList();
-    ctx.attach(id, DayCharges.class, new DayCharges(id, dayBefore, last.state(),
+    ctx.attach(id, MaintainedDay.class, new MaintainedDay(id, dayBefore, last.state(),
         todays.stream().map(LoanServicing::engine).toList(), todays,
-        charges.stream().filter(c -> c.date().equals(through)).toList()));
+        charges.stream().filter(c -> c.date().equals(through)).toList(),
+        adjustments.stream().filter(a -> a.date().equals(through)).toList()));
   }
 
   private static String eventName(LoanEvent e) {

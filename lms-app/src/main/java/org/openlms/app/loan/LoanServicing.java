@@ -21,6 +21,7 @@ import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanEvent;
 import org.openlms.engine.state.LoanState;
@@ -62,7 +63,7 @@ public class LoanServicing {
     Loaded l = load(db, loanId);
     if (l.state.date().isBefore(through)) {
       List<DayRow> rows = Replayer.replayFrom(l.state, CalcSettings.DEFAULT, engine(l.payments),
-          engineCharges(l.charges), through);
+          engineCharges(l.charges), l.adjustments, through);
       persist(db, loanId, l.state.date().plusDays(1), rows, l.payments);
     }
   }
@@ -188,15 +189,30 @@ public class LoanServicing {
     db.sql(ServicingRepository.CHARGE_INSERT).params(ServicingRepository.chargeValues(loanId, c, source, sourceId))
         .update();
     replayIfReached(db, loanId, c.date());
-    return statusOn(db, loanId, c.date(), List.of());
+    return statusOn(db, loanId, c.date(), List.of(), List.of());
   }
 
-  /** The loan's status on {@code on}, with {@code extra} charges as if they had been put (nothing is stored). */
-  public StatusSnapshot statusOn(JdbcClient db, long loanId, LocalDate on, List<Charge> extra) {
+  /**
+   * An adjustment put by an automation rule outside daily maintenance, in the caller's transaction: stored, the
+   * loan replayed from its date if its state has reached it, and the loan's status on that date answered.
+   */
+  public StatusSnapshot adjustByAutomation(JdbcClient db, long loanId, LocalDate date, Adjustment.Kind kind,
+      String source, long sourceId) {
+    db.sql(ServicingRepository.ADJUSTMENT_INSERT).params(loanId, date, kind.name(), source, sourceId).update();
+    replayIfReached(db, loanId, date);
+    return statusOn(db, loanId, date, List.of(), List.of());
+  }
+
+  /** The loan's status on {@code on}, with extra charges and adjustments as if put on (nothing is stored). */
+  public StatusSnapshot statusOn(JdbcClient db, long loanId, LocalDate on, List<Charge> extra,
+      List<Adjustment> extraAdjustments) {
     Loaded l = load(db, loanId);
     List<Charge> charges = new ArrayList<>(engineCharges(l.charges));
     charges.addAll(extra);
-    List<DayRow> rows = Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), charges, on);
+    List<Adjustment> adjustments = new ArrayList<>(l.adjustments);
+    adjustments.addAll(extraAdjustments);
+    List<DayRow> rows = Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), charges,
+        adjustments, on);
     return rows.isEmpty() ? null : rows.get(rows.size() - 1).status();
   }
 
@@ -295,12 +311,14 @@ public class LoanServicing {
     LoanSetup setup = loans.setup(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
     Schedule schedule = ScheduleCalculator.forServicing(setup.terms());
     LoanState state = servicing.state(db, loanId, schedule).orElseGet(() -> LoanState.open(schedule));
-    return new Loaded(schedule, state, servicing.payments(db, loanId), servicing.charges(db, loanId));
+    return new Loaded(schedule, state, servicing.payments(db, loanId), servicing.charges(db, loanId),
+        servicing.adjustments(db, loanId));
   }
 
   /** The loan from its contract date through {@code through}, with its active payments and charges. */
   private static List<DayRow> replay(Loaded l, LocalDate through) {
     return Replayer.fromStart(l.schedule, CalcSettings.DEFAULT, engine(l.payments), engineCharges(l.charges),
+        l.adjustments,
         through);
   }
 
@@ -318,5 +336,5 @@ public class LoanServicing {
   }
 
   private record Loaded(Schedule schedule, LoanState state, List<PaymentRecord> payments,
-      List<ChargeRecord> charges) {}
+      List<ChargeRecord> charges, List<Adjustment> adjustments) {}
 }

@@ -22,8 +22,9 @@ public final class LoanStateRows {
       INSERT INTO loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, next_late_fee_check,
           principal_balance, unposted_interest, interest_not_due, due_interest, due_principal, due_fees, unpaid,
           prepaid_credit, held_credit, perdiem, interest_accrued_today, last_payment_date, last_payment_amount,
-          date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, delinquent_days)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, delinquent_days,
+          interest_stopped)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (loan_id) DO UPDATE SET as_of = EXCLUDED.as_of, next_index = EXCLUDED.next_index,
           late_fee_index = EXCLUDED.late_fee_index, next_due_date = EXCLUDED.next_due_date,
           next_late_fee_check = EXCLUDED.next_late_fee_check, principal_balance = EXCLUDED.principal_balance,
@@ -34,14 +35,16 @@ public final class LoanStateRows {
           interest_accrued_today = EXCLUDED.interest_accrued_today, last_payment_date = EXCLUDED.last_payment_date,
           last_payment_amount = EXCLUDED.last_payment_amount, date_last_current = EXCLUDED.date_last_current,
           date_last_current_30 = EXCLUDED.date_last_current_30, first_delinquency_date = EXCLUDED.first_delinquency_date,
-          unique_delinquencies = EXCLUDED.unique_delinquencies, delinquent_days = EXCLUDED.delinquent_days""";
+          unique_delinquencies = EXCLUDED.unique_delinquencies, delinquent_days = EXCLUDED.delinquent_days,
+          interest_stopped = EXCLUDED.interest_stopped""";
 
   /** The columns of {@code loan_state}, in the order of {@link #values}. */
   public static final List<String> COLUMNS = List.of("loan_id", "as_of", "next_index", "late_fee_index",
       "next_due_date", "next_late_fee_check", "principal_balance", "unposted_interest", "interest_not_due",
       "due_interest", "due_principal", "due_fees", "unpaid", "prepaid_credit", "held_credit", "perdiem",
       "interest_accrued_today", "last_payment_date", "last_payment_amount", "date_last_current",
-      "date_last_current_30", "first_delinquency_date", "unique_delinquencies", "delinquent_days");
+      "date_last_current_30", "first_delinquency_date", "unique_delinquencies", "delinquent_days",
+      "interest_stopped");
 
   private LoanStateRows() {}
 
@@ -50,7 +53,8 @@ public final class LoanStateRows {
         s.principalBalance(), s.unpostedInterest(), s.interestNotDue(), s.dueInterest(), s.duePrincipal(),
         s.dueFees(), unpaidJson(s.unpaid()), s.prepaidCredit(), s.heldCredit(), s.perdiem(),
         s.interestAccruedToday(), s.lastPaymentDate(), s.lastPaymentAmount(), s.dateLastCurrent(),
-        s.dateLastCurrent30(), s.firstDelinquencyDate(), s.uniqueDelinquencies(), s.delinquentDays()};
+        s.dateLastCurrent30(), s.firstDelinquencyDate(), s.uniqueDelinquencies(), s.delinquentDays(),
+        s.interestStopped()};
   }
 
   public static LoanState map(ResultSet rs, Schedule schedule) throws SQLException {
@@ -61,7 +65,8 @@ public final class LoanStateRows {
         unpaid(rs.getString("unpaid")), rs.getBigDecimal("prepaid_credit"), rs.getBigDecimal("held_credit"),
         rs.getBigDecimal("perdiem"), rs.getBigDecimal("interest_accrued_today"), date(rs, "last_payment_date"),
         rs.getBigDecimal("last_payment_amount"), date(rs, "date_last_current"), date(rs, "date_last_current_30"),
-        date(rs, "first_delinquency_date"), rs.getInt("unique_delinquencies"), rs.getInt("delinquent_days"));
+        date(rs, "first_delinquency_date"), rs.getInt("unique_delinquencies"), rs.getInt("delinquent_days"),
+        rs.getBoolean("interest_stopped"));
   }
 
   /** {@code [["2020-09-01","12.34"], ...]}: small, ordered, and exact (amounts as strings). */

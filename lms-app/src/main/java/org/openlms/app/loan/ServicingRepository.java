@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openlms.engine.payment.Application;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.state.LoanState;
 import org.openlms.engine.state.StatusSnapshot;
@@ -51,6 +52,21 @@ public class ServicingRepository {
 
   public long insertCharge(JdbcClient db, long loanId, NewCharge c) {
     return db.sql(CHARGE_INSERT + " RETURNING id").params(chargeValues(loanId, c, null, null)).query(Long.class).single();
+  }
+
+  /** A dated adjustment (stop or resume interest, reset past due) and who put it. */
+  public static final String ADJUSTMENT_INSERT =
+      "INSERT INTO loan_adjustment (loan_id, date, kind, source, source_id) VALUES (?, ?, ?, ?, ?)";
+
+  /** A loan's adjustments in date order. */
+  public List<Adjustment> adjustments(JdbcClient db, long loanId) {
+    return db.sql("SELECT * FROM loan_adjustment WHERE loan_id = ? ORDER BY date, id").param(loanId)
+        .query(ServicingRepository::adjustment).list();
+  }
+
+  static Adjustment adjustment(ResultSet rs, int n) throws SQLException {
+    return new Adjustment(rs.getLong("id"), rs.getObject("date", LocalDate.class),
+        Adjustment.Kind.valueOf(rs.getString("kind")));
   }
 
   /** A charge put by the automation engine ({@code source} recurringCharge or rule, and its id). */

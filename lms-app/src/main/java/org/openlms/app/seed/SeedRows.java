@@ -20,11 +20,7 @@ final class SeedRows {
   static final String SETUP_COPY = "COPY loan_setup (loan_id, " + LoanSetupRows.COLUMNS + ") FROM STDIN";
   static final String SETTINGS_COPY = "COPY loan_settings (loan_id, loan_status_id, loan_sub_status_id, "
       + "source_company, autopay_enabled, is_stoplight_manually_set) FROM STDIN";
-  static final String STATE_COPY = "COPY loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, "
-      + "next_late_fee_check, principal_balance, unposted_interest, interest_not_due, due_interest, due_principal, "
-      + "due_fees, unpaid, prepaid_credit, held_credit, perdiem, interest_accrued_today, last_payment_date, "
-      + "last_payment_amount, date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, "
-      + "delinquent_days) FROM STDIN";
+  static final String STATE_COPY = "COPY loan_state (" + String.join(", ", LoanStateRows.COLUMNS) + ") FROM STDIN";
   static final String PAYMENT_COPY = "COPY loan_payment (loan_id, date, amount, info, payment_type_id, "
       + "payment_method_id, extra, principal_only, application, applied_fees, applied_interest, applied_principal) "
       + "FROM STDIN";

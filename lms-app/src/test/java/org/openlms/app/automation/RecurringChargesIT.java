@@ -165,6 +165,63 @@ class RecurringChargesIT {
   }
 
   @Test
+  void chargeOffAndResetPastDueChangeTheLoanFromTheirDayAndTheNextRuleSeesIt() {
+    TenantAccess t = server.newTenant();
+    long current = ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
+        "{\"name\":\"Current again\",\"color\":\"#00ff00\"}")).get("d").get("id").asLong();
+    rule(t, "charge off", "status.daysPastDue > 60 && setup.loanAmount >= 4000.0", 1,
+        "{\"type\":\"chargeOff\",\"loanStatusId\":4,\"loanSubStatusId\":40}");
+    rule(t, "forgive lateness", "status.daysPastDue > 0 && setup.loanAmount < 4000.0", 2, "{\"type\":\"resetPastDue\"}");
+    rule(t, "flag current", "status.daysPastDue == 0 && setup.loanAmount < 4000.0", 3,
+        "{\"type\":\"setFlag\",\"flagId\":" + current + "}");
+    LocalDate contract = today(t).minusDays(200);
+    long off = loan(t, "C1", contract, contract.plusDays(30), 5000);
+    long reset = loan(t, "C2", contract, contract.plusDays(30), 3000);
+
+    JdbcClient db = db(t);
+    assertThat(db.sql("SELECT loan_status_id || '/' || loan_sub_status_id FROM loan_settings WHERE loan_id = ?")
+        .param(off).query(String.class).single()).isEqualTo("4/40");
+    assertThat(db.sql("SELECT kind FROM loan_adjustment WHERE loan_id = ?").param(off).query(String.class).list())
+        .containsExactly("STOP_INTEREST");
+    assertThat(db.sql("SELECT kind FROM loan_adjustment WHERE loan_id = ?").param(reset).query(String.class).list())
+        .containsExactly("RESET_PAST_DUE");
+    assertThat(db.sql("SELECT count(*) FROM loan_flag WHERE loan_id = ?").param(reset).query(Long.class).single())
+        .isEqualTo(1);
+    LocalDate today = today(t);
+    JsonNode offToday = status(t, off, today);
+    assertThat(offToday.get("perdiem").asString()).isEqualTo("0.00");
+    assertThat(status(t, reset, today).get("daysPastDue").asInt()).isZero();
+
+    // From here on the charged-off loan accrues nothing: its payoff in ten days is today's.
+    assertThat(status(t, off, today.plusDays(10)).get("payoff").asString()).isEqualTo(offToday.get("payoff").asString());
+    assertThat(new BigDecimal(status(t, reset, today.plusDays(10)).get("payoff").asString()))
+        .isGreaterThan(new BigDecimal(status(t, reset, today).get("payoff").asString()));
+  }
+
+  @Test
+  void resetPastDueInMaintenanceMatchesAReplayOnEveryLoan() {
+    TenantAccess t = server.newTenant();
+    Tenant tenant = server.bean(TenantService.class).tenant(t.id());
+    server.bean(LoanSeeder.class).seed(tenant, 50, 7L, (phase, done) -> { });
+    ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"reset\",\"rule\":"
+        + "\"status.daysPastDue > 0\",\"actions\":{\"results\":[{\"type\":\"resetPastDue\"},"
+        + "{\"type\":\"stopInterest\"}]}}"));
+    LocalDate today = today(t);
+    maintain(t);
+    JdbcClient db = db(t);
+    assertThat(db.sql("SELECT step || ': ' || error FROM dm_loan_error").query(String.class).list()).isEmpty();
+    List<Long> adjusted = db.sql("SELECT DISTINCT loan_id FROM loan_adjustment ORDER BY 1").query(Long.class).list();
+    assertThat(adjusted).isNotEmpty();
+    for (long id : adjusted) {
+      JsonNode nightly = ok(http.api("GET", ODATA + "Loans(" + id + ")/StatusArchive?$filter=date%20eq%20datetime%27"
+          + today + "%27", t.id(), t.token(), null)).get("d").get("results").get(0);
+      assertThat(nightly).as("loan " + id).isEqualTo(status(t, id, today));
+      assertThat(nightly.get("daysPastDue").asInt()).as("loan " + id).isZero();
+      assertThat(nightly.get("perdiem").asString()).as("loan " + id).isEqualTo("0.00");
+    }
+  }
+
+  @Test
   void badDefinitionsAreRefusedByFieldAndNothingIsSaved() {
     TenantAccess t = server.newTenant();
     String daily = "{\"title\":\"x\",\"triggerType\":\"charge.recurring.triggertype.rule\",";
@@ -264,6 +321,11 @@ class RecurringChargesIT {
     MaintenanceService maintenance = server.bean(MaintenanceService.class);
     maintenance.requestRun(t.id(), today(t));
     maintenance.drain(tenant);
+  }
+
+  private JsonNode status(TenantAccess t, long id, LocalDate date) {
+    return ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetStatus(" + date + ")", t.id(), t.token(), null))
+        .get("d");
   }
 
   private LocalDate today(TenantAccess t) {

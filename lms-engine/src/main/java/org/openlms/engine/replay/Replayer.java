@@ -11,6 +11,7 @@ import org.openlms.engine.payment.Payment;
 import org.openlms.engine.payment.PaymentApplier;
 import org.openlms.engine.payment.PaymentResult;
 import org.openlms.engine.schedule.Schedule;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.DayResult;
 import org.openlms.engine.state.DayStep;
@@ -38,17 +39,28 @@ public final class Replayer {
         return replayFrom(LoanState.open(schedule), settings, payments, charges, through);
     }
 
+    public static List<DayRow> fromStart(Schedule schedule, CalcSettings settings, List<Payment> payments,
+                                         List<Charge> charges, List<Adjustment> adjustments, LocalDate through) {
+        return replayFrom(LoanState.open(schedule), settings, payments, charges, adjustments, through);
+    }
+
     public static List<DayRow> replayFrom(LoanState before, CalcSettings settings, List<Payment> payments,
                                           LocalDate through) {
         return replayFrom(before, settings, payments, List.of(), through);
     }
 
-    /**
-     * Steps from {@code before.date() + 1} through {@code through}, applying charges and payments dated in that
-     * range; those dated earlier are taken as already reflected in {@code before}.
-     */
     public static List<DayRow> replayFrom(LoanState before, CalcSettings settings, List<Payment> payments,
                                           List<Charge> charges, LocalDate through) {
+        return replayFrom(before, settings, payments, charges, List.of(), through);
+    }
+
+    /**
+     * Steps from {@code before.date() + 1} through {@code through}, applying charges, adjustments and payments
+     * dated in that range, in that order within a day; those dated earlier are taken as already reflected in
+     * {@code before}.
+     */
+    public static List<DayRow> replayFrom(LoanState before, CalcSettings settings, List<Payment> payments,
+                                          List<Charge> charges, List<Adjustment> adjustments, LocalDate through) {
         List<Payment> sorted = new ArrayList<>(payments);
         sorted.sort(Comparator.comparing(Payment::date)); // stable: same-day payments keep their order
         List<Charge> sortedCharges = new ArrayList<>(charges);
@@ -61,6 +73,12 @@ public final class Replayer {
         int c = 0;
         while (c < sortedCharges.size() && sortedCharges.get(c).date().isBefore(start)) {
             c++;
+        }
+        List<Adjustment> sortedAdjustments = new ArrayList<>(adjustments);
+        sortedAdjustments.sort(Comparator.comparing(Adjustment::date));
+        int a = 0;
+        while (a < sortedAdjustments.size() && sortedAdjustments.get(a).date().isBefore(start)) {
+            a++;
         }
         List<DayRow> rows = new ArrayList<>();
         LoanState state = before;
@@ -75,6 +93,9 @@ public final class Replayer {
                     charged = new ArrayList<>(1);
                 }
                 charged.add(charge);
+            }
+            while (a < sortedAdjustments.size() && sortedAdjustments.get(a).date().equals(day)) {
+                state = sortedAdjustments.get(a++).applyTo(state);
             }
             List<Application> applied = List.of();
             while (p < sorted.size() && sorted.get(p).date().equals(day)) {

@@ -73,7 +73,7 @@ public final class DayStep {
                 oldest > day - 30 ? date : s.dateLastCurrent30(),
                 current || s.firstDelinquencyDate() != null ? s.firstDelinquencyDate() : date,
                 s.uniqueDelinquencies() + (!current && wasCurrent ? 1 : 0),
-                s.delinquentDays() + (current ? 0 : 1));
+                s.delinquentDays() + (current ? 0 : 1), s.interestStopped());
         return new DayResult(next, List.of(), List.of());
     }
 
@@ -95,9 +95,9 @@ public final class DayStep {
         d.refreshPerdiem();
     }
 
-    /** Interest accrues from the day after the contract date (or on it, with firstDayInterest). */
+    /** Interest accrues from the day after the contract date (or on it, with firstDayInterest), unless stopped. */
     private static boolean accrues(LoanState s, LocalDate date) {
-        return !date.isBefore(s.schedule().get(0).periodStart());
+        return !s.interestStopped() && !date.isBefore(s.schedule().get(0).periodStart());
     }
 
     private static void comeDue(LoanStateDraft d, List<Posting> postings, List<LoanEvent> events) {

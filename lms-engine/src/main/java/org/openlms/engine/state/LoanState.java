@@ -25,6 +25,7 @@ import org.openlms.engine.schedule.Schedule;
  * @param firstDelinquencyDate the first day that began with an installment from an earlier date unpaid
  * @param uniqueDelinquencies how many times the loan went from current to past due
  * @param delinquentDays   how many days began past due
+ * @param interestStopped  no interest accrues (stopped by a rule or by hand, or charged off) until resumed
  */
 public record LoanState(
         Schedule schedule,
@@ -50,7 +51,8 @@ public record LoanState(
         LocalDate dateLastCurrent30,
         LocalDate firstDelinquencyDate,
         int uniqueDelinquencies,
-        int delinquentDays) {
+        int delinquentDays,
+        boolean interestStopped) {
 
     /** The state before the contract date: the first step is the contract date itself. */
     public static LoanState open(Schedule schedule) {
@@ -58,7 +60,7 @@ public record LoanState(
         LoanState s = new LoanState(schedule, schedule.terms().contractDate().minusDays(1), 0, 0,
                 schedule.dueDate(0), null, principal, Money.ZERO_ACCRUAL, Money.ZERO, Money.ZERO, Money.ZERO,
                 Money.ZERO, List.of(), Money.ZERO, Money.ZERO, Money.ZERO_ACCRUAL, Money.ZERO_ACCRUAL, null, null,
-                null, null, null, 0, 0);
+                null, null, null, 0, 0, false);
         return s.toDraft().refreshPerdiem().toState();
     }
 

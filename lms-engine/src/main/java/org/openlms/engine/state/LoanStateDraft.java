@@ -38,6 +38,7 @@ public final class LoanStateDraft {
     LocalDate firstDelinquencyDate;
     int uniqueDelinquencies;
     int delinquentDays;
+    boolean interestStopped;
 
     LoanStateDraft(LoanState s) {
         schedule = s.schedule();
@@ -64,6 +65,7 @@ public final class LoanStateDraft {
         firstDelinquencyDate = s.firstDelinquencyDate();
         uniqueDelinquencies = s.uniqueDelinquencies();
         delinquentDays = s.delinquentDays();
+        interestStopped = s.interestStopped();
     }
 
     public LoanState toState() {
@@ -71,7 +73,7 @@ public final class LoanStateDraft {
                 principalBalance, unpostedInterest, interestNotDue, dueInterest, duePrincipal, dueFees,
                 List.copyOf(unpaid), prepaidCredit, heldCredit, perdiem, interestAccruedToday, lastPaymentDate,
                 lastPaymentAmount, dateLastCurrent, dateLastCurrent30, firstDelinquencyDate, uniqueDelinquencies,
-                delinquentDays);
+                delinquentDays, interestStopped);
     }
 
     /** The period whose rate applies now: the next to come due, or the last one after maturity. */

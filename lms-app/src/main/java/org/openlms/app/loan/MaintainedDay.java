@@ -8,24 +8,26 @@ import org.openlms.engine.fees.ChargeApplier;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
+import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanState;
 import org.openlms.engine.state.StatusSnapshot;
 
 /**
- * Charges the automation engine puts on a loan during daily maintenance, after the calculator brought it to the
- * business date. The calculator leaves one of these per loan with what the day started from; each charge is
- * stored dated that day and the day is computed again with it, so the state, the archive row and what the day's
- * payments paid are exactly what a later replay with the charge will compute (the charge comes before the day's
- * payments, which pay it first).
+ * Charges and adjustments (stop or resume interest, reset past due) the automation engine puts on a loan during
+ * daily maintenance, after the calculator brought it to the business date. The calculator leaves one of these per
+ * loan with what the day started from; each change is stored dated that day and the day is computed again with
+ * it, so the state, the archive row and what the day's payments paid are exactly what a later replay will compute
+ * (charges and adjustments come before the day's payments: a payment pays a charge put on that day first).
  */
-public final class DayCharges {
+public final class MaintainedDay {
 
   private final long loanId;
   private final LoanState before;
   private final List<Payment> payments;
   private final List<PaymentRecord> records;
   private final List<Charge> charges;
+  private final List<Adjustment> adjustments;
   private LoanState after;
 
   /**
@@ -35,14 +37,15 @@ public final class DayCharges {
    * @param payments the business date's payments, as the engine applied them, and their records
    * @param charges  the business date's charges so far
    */
-  DayCharges(long loanId, LoanState before, LoanState after, List<Payment> payments, List<PaymentRecord> records,
-      List<Charge> charges) {
+  MaintainedDay(long loanId, LoanState before, LoanState after, List<Payment> payments, List<PaymentRecord> records,
+      List<Charge> charges, List<Adjustment> adjustments) {
     this.loanId = loanId;
     this.before = before;
     this.after = after;
     this.payments = payments;
     this.records = records;
     this.charges = new ArrayList<>(charges);
+    this.adjustments = new ArrayList<>(adjustments);
   }
 
   /** Stores the charge (dated the business date) with the chunk and answers the loan's status after it. */
@@ -50,12 +53,28 @@ public final class DayCharges {
     ctx.write(loanId, ServicingRepository.CHARGE_INSERT, ServicingRepository.chargeValues(loanId, c, source, sourceId));
     Charge charge = new Charge(0, c.date(), c.amount(), "charge.types.other");
     charges.add(charge);
+    return recompute(ctx, ChargeApplier.applyTo(after, charge));
+  }
+
+  /** Stores the adjustment (dated the business date) with the chunk and answers the loan's status after it. */
+  public StatusSnapshot adjust(ChunkContext ctx, Adjustment.Kind kind, String source, long sourceId) {
+    ctx.write(loanId, ServicingRepository.ADJUSTMENT_INSERT, loanId, after.date(), kind.name(), source, sourceId);
+    Adjustment adjustment = new Adjustment(0, after.date(), kind);
+    adjustments.add(adjustment);
+    return recompute(ctx, adjustment.applyTo(after));
+  }
+
+  /**
+   * The day again with every change so far; {@code onTop} is the state with the latest change put on top of the
+   * day's end, used when the day's start is unknown (the loan reached the business date before maintenance).
+   */
+  private StatusSnapshot recompute(ChunkContext ctx, LoanState onTop) {
     DayRow row;
     if (before == null) {
-      ChargeApplier.Result r = ChargeApplier.apply(after, charge, CalcSettings.DEFAULT);
-      row = new DayRow(after.date(), r.state(), r.status(), List.of(), List.of(), List.of(charge), List.of());
+      row = new DayRow(after.date(), onTop, StatusSnapshot.of(onTop, CalcSettings.DEFAULT), List.of(), List.of(),
+          List.of(), List.of());
     } else {
-      row = Replayer.replayFrom(before, CalcSettings.DEFAULT, payments, charges, after.date()).get(0);
+      row = Replayer.replayFrom(before, CalcSettings.DEFAULT, payments, charges, adjustments, after.date()).get(0);
       for (int i = 0; i < row.payments().size(); i++) {
         var a = row.payments().get(i);
         ctx.write(loanId, ServicingRepository.APPLIED_UPDATE, a.fees(), a.interest(), a.principal(), records.get(i).id());
