@@ -54,7 +54,7 @@ class DmCalculatorPortIT {
     assertThat(f.lastMaintained(loan)).isEqualTo(f.today());
     assertThat(TestSteps.effects(f.sql, loan)).isZero();
     assertThat(f.bean(MaintenancePipeline.class).steps()).extracting(s -> s.name())
-        .containsExactly("calculator", "automation rules", "stoplights", "warning flags");
+        .containsExactly("calculator", "recurring charges", "automation rules", "stoplights", "warning flags");
   }
 
   private static ChunkOutcome runOneChunk(DmFixture f, DayCalculator calc) {

@@ -47,8 +47,9 @@ public final class TestLoans {
             INSERT INTO loan_state (loan_id, as_of, next_index, late_fee_index, next_due_date, next_late_fee_check,
                 principal_balance, unposted_interest, interest_not_due, due_interest, due_principal, due_fees, unpaid,
                 prepaid_credit, held_credit, perdiem, interest_accrued_today, last_payment_date, last_payment_amount,
-                date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, delinquent_days)
-            SELECT l.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                date_last_current, date_last_current_30, first_delinquency_date, unique_delinquencies, delinquent_days,
+                interest_stopped)
+            SELECT l.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             FROM loan l WHERE NOT EXISTS (SELECT 1 FROM loan_state s WHERE s.loan_id = l.id)""")
         .params(java.util.Arrays.asList(values).subList(1, values.length)).update();
     sql.sql("UPDATE loan SET last_maintained_date = ?").param(asOf).update();

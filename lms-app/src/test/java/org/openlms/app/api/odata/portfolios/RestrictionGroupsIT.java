@@ -46,7 +46,8 @@ class RestrictionGroupsIT {
    * unrestricted one (the automation tests prove that). Portfolios are configuration too, but a restricted
    * token sees only its own, so they are walked above.
    */
-  private static final Set<String> CONFIGURATION = Set.of("AutomationRules", "StoplightRules", "WarningFlags");
+  private static final Set<String> CONFIGURATION = Set.of("AutomationRules", "StoplightRules", "WarningFlags",
+      "RecurringCharges");
   private static final String LOAN = """
       {"displayId":"%s","LoanSetup":{"loanAmount":5000,"loanRate":10,"loanTerm":24,"contractDate":"2025-01-01",
       "firstPaymentDate":"2025-02-01"}%s}""";
