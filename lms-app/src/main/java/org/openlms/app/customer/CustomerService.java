@@ -70,8 +70,10 @@ public class CustomerService {
     return customers.links(tx.jdbc(tenant), loanId);
   }
 
-  public List<Long> loanIdsOf(Tenant tenant, long customerId) {
-    return customers.loanIds(tx.jdbc(tenant), customerId);
+  /** For each customer, its first {@code limit} live loans (by id) that meet {@code within} (on lc.loan_id). */
+  public Map<Long, List<Long>> loanIdsOf(Tenant tenant, List<Long> customerIds,
+      org.openlms.app.api.odata.query.SqlFragment within, int limit) {
+    return customerIds.isEmpty() ? Map.of() : customers.loanIds(tx.jdbc(tenant), customerIds, within, limit);
   }
 
   /**

@@ -70,6 +70,17 @@ public class LoanRepository {
         .optional();
   }
 
+  /** As {@link #view}, for several live loans in one query; missing or deleted ones are left out. */
+  public java.util.Map<Long, LoanService.LoanView> views(JdbcClient db, java.util.Collection<Long> ids) {
+    java.util.Map<Long, LoanService.LoanView> out = new java.util.HashMap<>();
+    db.sql("SELECT * FROM loan JOIN loan_setup s ON s.loan_id = loan.id"
+            + " JOIN loan_settings t ON t.loan_id = loan.id WHERE loan.id = ANY(?) AND " + LIVE)
+        .param(ids.toArray(Long[]::new))
+        .query((rs, n) -> new LoanService.LoanView(map(rs, n), LoanSetupRows.map(rs, n), settings(rs, n)))
+        .list().forEach(v -> out.put(v.loan().id(), v));
+    return out;
+  }
+
   private static LoanSettings settings(ResultSet rs, int row) throws SQLException {
     return new LoanSettings(integer(rs, "loan_status_id"), integer(rs, "loan_sub_status_id"),
         integer(rs, "source_company"), rs.getBoolean("autopay_enabled"), rs.getBoolean("is_stoplight_manually_set"));

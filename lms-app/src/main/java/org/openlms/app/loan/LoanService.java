@@ -119,6 +119,11 @@ public class LoanService {
     return loans.view(tx.jdbc(tenant), id).orElseThrow(() -> new NotFoundException("Loans"));
   }
 
+  /** The live loans among {@code ids}, by id, read in one query. */
+  public Map<Long, LoanView> getAll(Tenant tenant, java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : loans.views(tx.jdbc(tenant), ids);
+  }
+
   /**
    * Ids of the loans a validated OData plan selects, in its order and page, among those {@code within} selects
    * (a condition on {@code id}, e.g. a caller's portfolio restriction; null for all).

@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import org.openlms.app.api.odata.ExpandPaths;
 import org.openlms.app.api.odata.FieldReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,23 +123,12 @@ public final class LoanJson {
     return m;
   }
 
-  /** Validates {@code $expand}: known navigations that this server can expand today. */
-  public static Set<String> expand(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return Set.of();
-    }
-    Set<String> out = new java.util.LinkedHashSet<>();
-    for (String part : raw.split(",")) {
-      String nav = part.strip();
-      if (!NAVIGATIONS.contains(nav)) {
-        throw new InvalidInputException("Unknown navigation property '" + FieldReader.clip(nav) + "' in $expand");
-      }
-      if (!EXPANDABLE_NOW.contains(nav)) {
-        throw new InvalidInputException("$expand of " + nav + " is not supported yet");
-      }
-      out.add(nav);
-    }
-    return out;
+  /**
+   * Validates {@code $expand}: known navigations that this server can expand today, each with the rest of its
+   * paths ({@code Customers/PrimaryAddress}), or null.
+   */
+  public static Map<String, String> expand(String raw) {
+    return ExpandPaths.parse(raw, NAVIGATIONS, EXPANDABLE_NOW, Set.of("Customers"));
   }
 
   private static Map<String, Object> settingsView(long loanId, LoanSettings s, String base) {
