@@ -154,6 +154,10 @@ public class LoanService {
     return m;
   }
 
-  /** A loan with its setup and settings, as the API reads it. */
-  public record LoanView(Loan loan, LoanSetup setup, LoanSettings settings) {}
+  /**
+   * A loan with its setup and settings, as the API reads it, and the titles of its status and sub-status in
+   * the tenant's configuration (null when the loan has none, or an id the tenant has not configured).
+   */
+  public record LoanView(Loan loan, LoanSetup setup, LoanSettings settings, String loanStatusText,
+      String loanSubStatusText) {}
 }

@@ -66,8 +66,9 @@ public final class LoanJson {
       throw new InvalidInputException("LoanSettings must be an object");
     }
     FieldReader r = new FieldReader("LoanSettings", node);
+    // The status texts are read-only (answered from the tenant's statuses): accepted back as read, and ignored.
     Set<String> known = Set.of("__metadata", "__update", "__id", "id", "loanId", "loanStatusId", "loanSubStatusId",
-        "sourceCompany", "autopayEnabled", "isStoplightManuallySet");
+        "sourceCompany", "autopayEnabled", "isStoplightManuallySet", "loanStatusText", "loanSubStatusText");
     for (String name : node.propertyNames()) {
       if (!known.contains(name)) {
         r.fail(FieldReader.clip(name), "unknown or not yet supported field");
@@ -113,7 +114,7 @@ public final class LoanJson {
       if (expand.contains(nav) && nav.equals("LoanSetup")) {
         m.put(nav, LoanSetupJson.view(l.id(), v.setup(), l.setupActive(), base));
       } else if (expand.contains(nav) && nav.equals("LoanSettings")) {
-        m.put(nav, settingsView(l.id(), v.settings(), base));
+        m.put(nav, settingsView(l.id(), v, base));
       } else if (expanded.containsKey(nav)) {
         m.put(nav, expanded.get(nav));
       } else {
@@ -131,13 +132,16 @@ public final class LoanJson {
     return ExpandPaths.parse(raw, NAVIGATIONS, EXPANDABLE_NOW, Set.of("Customers"));
   }
 
-  private static Map<String, Object> settingsView(long loanId, LoanSettings s, String base) {
+  private static Map<String, Object> settingsView(long loanId, LoanView v, String base) {
+    LoanSettings s = v.settings();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("__metadata", Map.of("uri", base + "LoanSettings(id=" + loanId + ")", "type", "Entity.LoanSettings"));
     m.put("id", loanId);
     m.put("loanId", loanId);
     m.put("loanStatusId", s.loanStatusId());
+    m.put("loanStatusText", v.loanStatusText());
     m.put("loanSubStatusId", s.loanSubStatusId());
+    m.put("loanSubStatusText", v.loanSubStatusText());
     m.put("sourceCompany", s.sourceCompany());
     m.put("autopayEnabled", s.autopayEnabled() ? 1 : 0);
     m.put("isStoplightManuallySet", s.isStoplightManuallySet() ? 1 : 0);
