@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -73,11 +72,12 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   }
 
   @GetMapping({"/Customers({id})", "/Customers(id={id})"})
-  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
-      @RequestParam(name = "$expand", required = false) String expand) {
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id, ODataQueryOptions options) {
     restrictions.requireCustomer(tenant, r, id);
-    return ODataEnvelope.single(views(tenant, r, List.of(customers.get(tenant, id)), CustomerView.expand(expand),
-        null).get(0));
+    Map<String, String> nav = CustomerView.expand(options.expand());
+    QueryPlan select = sets.plan("Customers", ODataSelect.only(options));
+    return ODataEnvelope.single(ODataSelect.apply(views(tenant, r, List.of(customers.get(tenant, id)), nav, null)
+        .get(0), select));
   }
 
   @PutMapping({"/Customers({id})", "/Customers(id={id})"})

@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -107,15 +106,15 @@ class LoansController {
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
-      @RequestParam(name = "$expand", required = false) String expand) {
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id, ODataQueryOptions options) {
     restrictions.requireLoan(tenant, r, id);
-    Map<String, String> nav = LoanJson.expand(expand);
+    Map<String, String> nav = LoanJson.expand(options.expand());
+    QueryPlan select = sets.plan("Loans", ODataSelect.only(options));
     List<Map<String, Object>> one = expansion.render(tenant, r, List.of(id), nav, base());
     if (one.isEmpty()) {
       throw new NotFoundException("Loans");
     }
-    return ODataEnvelope.single(one.get(0));
+    return ODataEnvelope.single(ODataSelect.apply(one.get(0), select));
   }
 
   /**
