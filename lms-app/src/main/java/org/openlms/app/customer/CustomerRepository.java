@@ -94,6 +94,27 @@ public class CustomerRepository {
     return out;
   }
 
+  /** A customer as linked to a loan, with its role there. */
+  public record Linked(Customer customer, CustomerRole role) {}
+
+  /**
+   * For each of {@code loanIds}, its first {@code limit} customers (by id) with their roles, in one query (a
+   * LATERAL join per loan, using the link table's index).
+   */
+  public java.util.Map<Long, java.util.List<Linked>> customersOf(JdbcClient db, java.util.List<Long> loanIds,
+      int limit) {
+    java.util.Map<Long, java.util.List<Linked>> out = new LinkedHashMap<>();
+    loanIds.forEach(l -> out.put(l, new java.util.ArrayList<>()));
+    db.sql("SELECT k.lid AS link_loan_id, x.* FROM unnest(?::bigint[]) AS k(lid) CROSS JOIN LATERAL ("
+            + "SELECT customer.*, lc.role AS link_role FROM " + ENTITY
+            + " JOIN loan_customer lc ON lc.customer_id = customer.id WHERE lc.loan_id = k.lid"
+            + " ORDER BY customer.id LIMIT ?) x")
+        .params(loanIds.toArray(Long[]::new), limit)
+        .query((rs, n) -> out.get(rs.getLong("link_loan_id")).add(new Linked(map(rs, n),
+            CustomerRole.fromCode(rs.getString("link_role")).orElseThrow()))).list();
+    return out;
+  }
+
   /**
    * For each of {@code customerIds}, the ids of the first {@code limit} live loans it is linked to (by id) that
    * meet {@code within} (a condition on {@code lc.loan_id}, or null), in one query.

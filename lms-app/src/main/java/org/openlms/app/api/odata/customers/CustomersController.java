@@ -117,6 +117,20 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
     CustomerView.expand(nested);
   }
 
+  /** The customers of the loans being expanded, with their roles, in one query for all the loans. */
+  @Override
+  public Map<Long, List<?>> expand(String name, Tenant tenant, PortfolioRestriction r, List<Long> loanIds,
+      int limit, String nested) {
+    Map<String, String> nav = CustomerView.expand(nested);
+    Map<Long, List<?>> out = new java.util.LinkedHashMap<>();
+    customers.customersOf(tenant, loanIds, limit + 1).forEach((loan, linked) -> {
+      Map<Long, CustomerRole> roles = new java.util.HashMap<>();
+      linked.forEach(l -> roles.put(l.customer().id(), l.role()));
+      out.put(loan, views(tenant, r, linked.stream().map(CustomerRepository.Linked::customer).toList(), nav, roles));
+    });
+    return out;
+  }
+
   @Override
   public Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
       ODataQueryOptions options) {

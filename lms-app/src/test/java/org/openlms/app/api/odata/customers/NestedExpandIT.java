@@ -61,6 +61,13 @@ class NestedExpandIT {
     JsonNode bobLoans = customers.get("results").get(1).get("Loans").get("results");
     assertThat(ids(bobLoans)).containsExactly(fresh);
 
+    // From the loans' side, each loan's customers carry their role on that loan.
+    JsonNode loansWithCustomers = get(t, CustomerLinksIT.LOANS + "?$expand=Customers&$orderby=id").get("d")
+        .get("results");
+    assertThat(roles(loansWithCustomers.get(0))).containsExactly("Ada:loan.customerRole.primary");
+    assertThat(roles(loansWithCustomers.get(1)))
+        .containsExactly("Ada:loan.customerRole.primary", "Bob:loan.customerRole.secondary");
+
     // The same for one customer, with the loans' setups instead.
     JsonNode one = get(t, CUSTOMERS + "(" + ada + ")?$expand=Loans/LoanSetup").get("d");
     JsonNode setup = one.get("Loans").get("results").get(0).get("LoanSetup");
@@ -135,6 +142,13 @@ class NestedExpandIT {
       assertThat(r.status()).as(c[0] + " " + r.raw()).isEqualTo(409);
       assertThat(r.errorMessage()).as(c[0]).contains(c[1]);
     }
+  }
+
+  private static List<String> roles(JsonNode loan) {
+    List<String> out = new ArrayList<>();
+    loan.get("Customers").get("results").forEach(c -> out.add(c.get("firstName").asString() + ":"
+        + c.get("loanRole").asString()));
+    return out;
   }
 
   private static List<Long> ids(JsonNode results) {
