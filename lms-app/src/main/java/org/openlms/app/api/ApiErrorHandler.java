@@ -126,7 +126,20 @@ class ApiErrorHandler {
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Map<String, Object>> noEndpoint(NoResourceFoundException e) {
-    return of(HttpStatus.NOT_FOUND, "NotFoundException", "No such endpoint: /" + clip(e.getResourcePath()));
+    String path = e.getResourcePath();
+    return of(HttpStatus.NOT_FOUND, "NotFoundException", "No such endpoint: /" + clip(path) + entityHint(path));
+  }
+
+  private static final java.util.regex.Pattern OUTSIDE_ODATA =
+      java.util.regex.Pattern.compile("^/?api/public/api/1/(?!odata\\.svc/)([A-Za-z]+)\\b(?!.*/Autopal\\.).*");
+
+  /**
+   * Entity URLs such as {@code Loans(5)} live under {@code odata.svc/}; only actions ({@code Loans(5)/Autopal.
+   * Activate()}) sit beside it. A client that left {@code odata.svc/} out is told where the URL it meant is.
+   */
+  private static String entityHint(String path) {
+    java.util.regex.Matcher m = OUTSIDE_ODATA.matcher(path == null ? "" : path);
+    return m.matches() ? " (entity sets are under odata.svc/, as /api/public/api/1/odata.svc/" + m.group(1) + ")" : "";
   }
 
   @ExceptionHandler(TenantUnavailableException.class)

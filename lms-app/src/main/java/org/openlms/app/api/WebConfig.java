@@ -70,6 +70,15 @@ class WebConfig implements WebMvcConfigurer {
   }
 
   @Override
+  public void configureContentNegotiation(
+      org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer c) {
+    // The API speaks JSON only, as LoanPro's does: a client whose Accept names only XML or HTML gets the JSON
+    // answer (errors in their envelope) rather than an empty 406.
+    c.ignoreAcceptHeader(true).defaultContentTypeStrategy(
+        request -> org.springframework.web.accept.ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST);
+  }
+
+  @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new EdgeResolved(Tenant.class, TenantAuthFilter.TENANT_ATTRIBUTE));
     resolvers.add(new EdgeResolved(PortfolioRestriction.class, TenantAuthFilter.RESTRICTION_ATTRIBUTE));

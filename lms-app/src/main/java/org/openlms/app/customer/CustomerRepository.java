@@ -94,12 +94,47 @@ public class CustomerRepository {
     return out;
   }
 
-  /** Ids of the live loans a customer is linked to. */
-  public java.util.List<Long> loanIds(JdbcClient db, long customerId) {
-    return db.sql("""
-            SELECT lc.loan_id FROM loan_customer lc JOIN loan l ON l.id = lc.loan_id
-            WHERE lc.customer_id = ? AND NOT l.deleted ORDER BY lc.loan_id""")
-        .param(customerId).query(Long.class).list();
+  /** A customer as linked to a loan, with its role there. */
+  public record Linked(Customer customer, CustomerRole role) {}
+
+  /**
+   * For each of {@code loanIds}, its first {@code limit} customers (by id) with their roles, in one query (a
+   * LATERAL join per loan, using the link table's index).
+   */
+  public java.util.Map<Long, java.util.List<Linked>> customersOf(JdbcClient db, java.util.List<Long> loanIds,
+      int limit) {
+    java.util.Map<Long, java.util.List<Linked>> out = new LinkedHashMap<>();
+    loanIds.forEach(l -> out.put(l, new java.util.ArrayList<>()));
+    db.sql("SELECT k.lid AS link_loan_id, x.* FROM unnest(?::bigint[]) AS k(lid) CROSS JOIN LATERAL ("
+            + "SELECT customer.*, lc.role AS link_role FROM " + ENTITY
+            + " JOIN loan_customer lc ON lc.customer_id = customer.id WHERE lc.loan_id = k.lid"
+            + " ORDER BY customer.id LIMIT ?) x")
+        .params(loanIds.toArray(Long[]::new), limit)
+        .query((rs, n) -> out.get(rs.getLong("link_loan_id")).add(new Linked(map(rs, n),
+            CustomerRole.fromCode(rs.getString("link_role")).orElseThrow()))).list();
+    return out;
+  }
+
+  /**
+   * For each of {@code customerIds}, the ids of the first {@code limit} live loans it is linked to (by id) that
+   * meet {@code within} (a condition on {@code lc.loan_id}, or null), in one query.
+   */
+  public java.util.Map<Long, java.util.List<Long>> loanIds(JdbcClient db, java.util.List<Long> customerIds,
+      org.openlms.app.api.odata.query.SqlFragment within, int limit) {
+    java.util.Map<Long, java.util.List<Long>> out = new LinkedHashMap<>();
+    customerIds.forEach(c -> out.put(c, new java.util.ArrayList<>()));
+    java.util.List<Object> params = new java.util.ArrayList<>();
+    params.add(customerIds.toArray(Long[]::new));
+    if (within != null) {
+      params.addAll(within.params());
+    }
+    params.add(limit);
+    db.sql("SELECT k.cid, x.loan_id FROM unnest(?::bigint[]) AS k(cid) CROSS JOIN LATERAL ("
+            + "SELECT lc.loan_id FROM loan_customer lc JOIN loan l ON l.id = lc.loan_id"
+            + " WHERE lc.customer_id = k.cid AND NOT l.deleted" + (within == null ? "" : " AND " + within.sql())
+            + " ORDER BY lc.loan_id LIMIT ?) x")
+        .params(params).query((rs, n) -> out.get(rs.getLong(1)).add(rs.getLong(2))).list();
+    return out;
   }
 
   public void link(JdbcClient db, long loanId, long customerId, CustomerRole role) {

@@ -70,8 +70,15 @@ public class CustomerService {
     return customers.links(tx.jdbc(tenant), loanId);
   }
 
-  public List<Long> loanIdsOf(Tenant tenant, long customerId) {
-    return customers.loanIds(tx.jdbc(tenant), customerId);
+  /** For each loan, its first {@code limit} customers (by id) with their roles. */
+  public Map<Long, List<CustomerRepository.Linked>> customersOf(Tenant tenant, List<Long> loanIds, int limit) {
+    return loanIds.isEmpty() ? Map.of() : customers.customersOf(tx.jdbc(tenant), loanIds, limit);
+  }
+
+  /** For each customer, its first {@code limit} live loans (by id) that meet {@code within} (on lc.loan_id). */
+  public Map<Long, List<Long>> loanIdsOf(Tenant tenant, List<Long> customerIds,
+      org.openlms.app.api.odata.query.SqlFragment within, int limit) {
+    return customerIds.isEmpty() ? Map.of() : customers.loanIds(tx.jdbc(tenant), customerIds, within, limit);
   }
 
   /**

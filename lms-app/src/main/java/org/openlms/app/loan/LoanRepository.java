@@ -64,10 +64,26 @@ public class LoanRepository {
    * Each part is mapped by its own column names; the three tables share none but {@code loan_id}.
    */
   public Optional<LoanService.LoanView> view(JdbcClient db, long id) {
-    return db.sql("SELECT * FROM loan JOIN loan_setup s ON s.loan_id = loan.id"
-            + " JOIN loan_settings t ON t.loan_id = loan.id WHERE loan.id = ? AND " + LIVE).param(id)
-        .query((rs, n) -> new LoanService.LoanView(map(rs, n), LoanSetupRows.map(rs, n), settings(rs, n)))
-        .optional();
+    return db.sql(VIEW + "loan.id = ? AND " + LIVE).param(id).query(LoanRepository::view).optional();
+  }
+
+  /** As {@link #view}, for several live loans in one query; missing or deleted ones are left out. */
+  public java.util.Map<Long, LoanService.LoanView> views(JdbcClient db, java.util.Collection<Long> ids) {
+    java.util.Map<Long, LoanService.LoanView> out = new java.util.HashMap<>();
+    db.sql(VIEW + "loan.id = ANY(?) AND " + LIVE).param(ids.toArray(Long[]::new))
+        .query(LoanRepository::view).list().forEach(v -> out.put(v.loan().id(), v));
+    return out;
+  }
+
+  /** A loan with its setup, settings and the titles of its status and sub-status (null when not configured). */
+  private static final String VIEW = "SELECT loan.*, s.*, t.*, st.title AS loan_status_text,"
+      + " sub.title AS loan_sub_status_text FROM loan JOIN loan_setup s ON s.loan_id = loan.id"
+      + " JOIN loan_settings t ON t.loan_id = loan.id LEFT JOIN loan_status st ON st.id = t.loan_status_id"
+      + " LEFT JOIN loan_sub_status sub ON sub.id = t.loan_sub_status_id WHERE ";
+
+  private static LoanService.LoanView view(ResultSet rs, int n) throws SQLException {
+    return new LoanService.LoanView(map(rs, n), LoanSetupRows.map(rs, n), settings(rs, n),
+        rs.getString("loan_status_text"), rs.getString("loan_sub_status_text"));
   }
 
   private static LoanSettings settings(ResultSet rs, int row) throws SQLException {

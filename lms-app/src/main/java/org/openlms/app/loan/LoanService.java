@@ -119,6 +119,11 @@ public class LoanService {
     return loans.view(tx.jdbc(tenant), id).orElseThrow(() -> new NotFoundException("Loans"));
   }
 
+  /** The live loans among {@code ids}, by id, read in one query. */
+  public Map<Long, LoanView> getAll(Tenant tenant, java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : loans.views(tx.jdbc(tenant), ids);
+  }
+
   /**
    * Ids of the loans a validated OData plan selects, in its order and page, among those {@code within} selects
    * (a condition on {@code id}, e.g. a caller's portfolio restriction; null for all).
@@ -149,6 +154,10 @@ public class LoanService {
     return m;
   }
 
-  /** A loan with its setup and settings, as the API reads it. */
-  public record LoanView(Loan loan, LoanSetup setup, LoanSettings settings) {}
+  /**
+   * A loan with its setup and settings, as the API reads it, and the titles of its status and sub-status in
+   * the tenant's configuration (null when the loan has none, or an id the tenant has not configured).
+   */
+  public record LoanView(Loan loan, LoanSetup setup, LoanSettings settings, String loanStatusText,
+      String loanSubStatusText) {}
 }

@@ -108,6 +108,38 @@ class BadInputIT {
   }
 
   @Test
+  void anEntityUrlWithoutOdataSvcIsAnEnvelopeThatSaysWhereItIs() {
+    TenantAccess a = server.newTenant();
+    for (String path : new String[] {"Loans(-1)", "Loans(5)", "Customers", "Loans(abc)/Payments"}) {
+      Http.Response r = http.api("GET", "/api/public/api/1/" + path, a.id(), a.token(), null);
+      assertThat(r.status()).as(path).isEqualTo(404);
+      assertThat(r.errorType()).isEqualTo("NotFoundException");
+      assertThat(r.errorMessage()).as(path).isEqualTo("No such endpoint: /api/public/api/1/" + path
+          + " (entity sets are under odata.svc/, as /api/public/api/1/odata.svc/" + path.replaceAll("\\W.*", "") + ")");
+      clean(r);
+    }
+    // Actions sit beside odata.svc, so a missing action gets no such hint.
+    Http.Response action = http.api("POST", "/api/public/api/1/Loans(1)/Autopal.Nope()", a.id(), a.token(), null);
+    assertThat(action.status()).isEqualTo(404);
+    assertThat(action.errorMessage()).isEqualTo("No such endpoint: /api/public/api/1/Loans(1)/Autopal.Nope()");
+  }
+
+  @Test
+  void answersAreJsonWhateverTheAcceptHeaderAsksFor() {
+    TenantAccess a = server.newTenant();
+    for (String accept : new String[] {"text/html", "application/xml", "application/json", "*/*"}) {
+      Map<String, String> headers = Map.of("Authorization", "Bearer " + a.token(), "Autopal-Instance-Id",
+          String.valueOf(a.id()), "Accept", accept);
+      Http.Response missing = http.send("GET", "/api/public/api/1/odata.svc/Loans(-1)", null, headers);
+      assertThat(missing.status()).as(accept).isEqualTo(409);
+      assertThat(missing.errorMessage()).as(accept).isEqualTo("Resource not found for the segment 'Loans'");
+      Http.Response list = http.send("GET", "/api/public/api/1/odata.svc/Loans", null, headers);
+      assertThat(list.status()).as(accept).isEqualTo(200);
+      assertThat(list.body().get("d").get("summary").get("total").asInt()).isZero();
+    }
+  }
+
+  @Test
   void anUnknownTenantIsA401() {
     TenantAccess a = server.newTenant();
     Http.Response r = http.api("GET", "/api/public/api/1/odata.svc/TenantDMStats", 1234567L, a.token(), null);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.openlms.app.api.odata.query.QueryPlan;
+import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.api.odata.query.SqlFragment;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,14 +28,23 @@ public final class ODataRows {
     Where w = where(plan, fixed, fixedParams);
     List<Object> params = new ArrayList<>(fromParams);
     params.addAll(w.params);
-    String page = " OFFSET ?";
-    if (plan.limit() != null) {
-      page = " LIMIT ? OFFSET ?";
-      params.add(plan.limit());
-    }
+    // nopaging still stops one row past the most it answers, so a client can't have a million rows rendered.
+    params.add(plan.limit() != null ? plan.limit() : NOPAGING_MAX + 1);
     params.add(plan.offset());
-    return db.sql("SELECT * FROM " + plan.entity().from() + w.sql + plan.orderByClause() + page).params(params)
-        .query(mapper).list();
+    List<T> rows = db.sql("SELECT * FROM " + plan.entity().from() + w.sql + plan.orderByClause()
+        + " LIMIT ? OFFSET ?").params(params).query(mapper).list();
+    if (plan.limit() == null && rows.size() > NOPAGING_MAX) {
+      throw tooManyForNoPaging();
+    }
+    return rows;
+  }
+
+  /** The most rows {@code nopaging} answers (more than any loan's daily archive over a 50-year term). */
+  public static final int NOPAGING_MAX = 20_000;
+
+  public static InvalidInputException tooManyForNoPaging() {
+    return new InvalidInputException("nopaging answers at most " + NOPAGING_MAX + " rows and this query matches "
+        + "more: page with $top and $skip, or narrow it with $filter");
   }
 
   /** With the fixed condition as one fragment, which may be null (none). */

@@ -3,12 +3,21 @@ package org.openlms.app.api.odata;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openlms.app.api.odata.query.ODataProperty;
+import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
 
 /** Applies {@code $select} to an entity already rendered: keeps {@code __metadata} and the chosen properties. */
 public final class ODataSelect {
 
   private ODataSelect() {}
+
+  /**
+   * The options of a single-entity read ({@code Loans(5)?$select=id,title&nopaging=true}): only {@code $select}
+   * applies to one entity; the collection options are accepted (the SDK sends nopaging on every read) and ignored.
+   */
+  public static ODataQueryOptions only(ODataQueryOptions o) {
+    return new ODataQueryOptions(null, null, null, null, null, o.select(), null, null);
+  }
 
   public static Map<String, Object> apply(Map<String, Object> entity, QueryPlan plan) {
     if (plan.select().size() == plan.entity().properties().size()) {

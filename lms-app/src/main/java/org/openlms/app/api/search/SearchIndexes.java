@@ -14,11 +14,12 @@ final class SearchIndexes {
 
   /**
    * One row per live loan: its setup, its primary customer, the names of all its customers and its latest
-   * status-archive row (null figures when it has none). Statuses are not modelled yet, so loanStatusText is null.
+   * status-archive row (null figures when it has none), and the titles of its status and sub-status.
    */
   static final SearchIndex LOANS = SearchIndex.of("Loans", """
       (SELECT l.id, l.display_id, l.title, l.archived::int AS archived, s.loan_amount, s.contract_date,
-          pc.name AS primary_customer_name, pc.primary_phone, NULL::text AS loan_status_text,
+          pc.name AS primary_customer_name, pc.primary_phone, t.loan_status_id, t.loan_sub_status_id,
+          st.title AS loan_status_text, sub.title AS loan_sub_status_text,
           a.days_past_due, a.principal_balance, a.payoff, a.next_payment_date, a.next_payment_amount,
           (SELECT string_agg(c.first_name, ' ') FROM loan_customer lc JOIN customer c ON c.id = lc.customer_id
            WHERE lc.loan_id = l.id) AS customer_first_names,
@@ -26,6 +27,9 @@ final class SearchIndexes {
            WHERE lc.loan_id = l.id) AS customer_last_names
        FROM loan l
        JOIN loan_setup s ON s.loan_id = l.id
+       JOIN loan_settings t ON t.loan_id = l.id
+       LEFT JOIN loan_status st ON st.id = t.loan_status_id
+       LEFT JOIN loan_sub_status sub ON sub.id = t.loan_sub_status_id
        LEFT JOIN LATERAL (SELECT x.days_past_due, x.principal_balance, x.payoff, x.next_payment_date,
                x.next_payment_amount
            FROM loan_status_archive x WHERE x.loan_id = l.id ORDER BY x.date DESC LIMIT 1) a ON TRUE
@@ -39,7 +43,10 @@ final class SearchIndexes {
       new SearchField("title", "title", TEXT),
       new SearchField("primaryCustomerName", "primary_customer_name", TEXT),
       new SearchField("primaryPhone", "primary_phone", KEYWORD),
+      new SearchField("loanStatusId", "loan_status_id", INTEGER),
       new SearchField("loanStatusText", "loan_status_text", TEXT),
+      new SearchField("loanSubStatusId", "loan_sub_status_id", INTEGER),
+      new SearchField("loanSubStatusText", "loan_sub_status_text", TEXT),
       new SearchField("daysPastDue", "days_past_due", INTEGER),
       new SearchField("loanAmount", "loan_amount", DECIMAL),
       new SearchField("principalBalance", "principal_balance", DECIMAL),

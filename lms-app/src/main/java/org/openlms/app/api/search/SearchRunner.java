@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlms.app.api.ODataFormat;
+import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.api.search.SearchRequest.Aggregation;
 import org.openlms.app.api.search.SearchRequest.SortKey;
@@ -31,14 +32,13 @@ final class SearchRunner {
     }
     String order = orderBy(index, req.sort());
     List<Object> params = new ArrayList<>(where.params());
-    String page = " OFFSET ?";
-    if (limit != null) {
-      page = " LIMIT ? OFFSET ?";
-      params.add(limit);
-    }
+    params.add(limit != null ? limit : ODataRows.NOPAGING_MAX + 1); // nopaging is bounded as on OData sets
     params.add(offset);
     List<Map<String, Object>> rows = db.sql("SELECT * FROM " + index.from() + " WHERE " + where.sql()
-        + order + page).params(params).query((rs, n) -> row(index, rs)).list();
+        + order + " LIMIT ? OFFSET ?").params(params).query((rs, n) -> row(index, rs)).list();
+    if (limit == null && rows.size() > ODataRows.NOPAGING_MAX) {
+      throw ODataRows.tooManyForNoPaging();
+    }
 
     Map<String, Object> summary = new LinkedHashMap<>();
     db.sql(select + " FROM " + index.from() + " WHERE " + where.sql()).params(where.params()).query(rs -> {

@@ -140,6 +140,47 @@ class LoansIT {
   }
 
   @Test
+  void temporaryAccountsAreCreatedFilteredAndMadePermanent() {
+    TenantAccess t = server.newTenant();
+    long permanent = create(t, CALCULATOR_SAMPLE);
+    long temporary = create(t, CALCULATOR_SAMPLE.replace("SAMPLE-1", "TEMP-1").replace("\"title\"",
+        "\"temporaryAccount\":1,\"title\""));
+    assertThat(get(t, temporary).get("temporaryAccount").asInt()).isEqualTo(1);
+    assertThat(get(t, permanent).get("temporaryAccount").asInt()).isZero();
+    JsonNode temps = http.api("GET", LOANS + "?$filter=temporaryAccount%20eq%201&$select=id", t.id(), t.token(), null)
+        .body().get("d");
+    assertThat(temps.get("summary").get("total").asInt()).isEqualTo(1);
+    assertThat(temps.get("results").get(0).get("id").asLong()).isEqualTo(temporary);
+    assertThat(http.api("PUT", LOANS + "(" + temporary + ")", t.id(), t.token(), "{\"temporaryAccount\":0}")
+        .body().get("d").get("temporaryAccount").asInt()).isZero();
+    assertThat(http.api("GET", LOANS + "?$filter=temporaryAccount%20eq%201", t.id(), t.token(), null).body()
+        .get("d").get("summary").get("total").asInt()).isZero();
+    Http.Response bad = http.api("PUT", LOANS + "(" + temporary + ")", t.id(), t.token(), "{\"temporaryAccount\":\"maybe\"}");
+    assertThat(bad.status()).isEqualTo(409);
+    assertThat(bad.errorMessage()).contains("temporaryAccount");
+  }
+
+  @Test
+  void oneLoanTakesSelectAndTheSdksNopagingAndRefusesMisspeltOptions() {
+    TenantAccess t = server.newTenant();
+    long id = create(t, CALCULATOR_SAMPLE);
+    JsonNode d = http.api("GET", LOANS + "(" + id + ")?$select=id,displayId&nopaging=true", t.id(), t.token(), null)
+        .body().get("d");
+    assertThat(d.propertyNames()).containsExactly("__metadata", "id", "displayId");
+    assertThat(d.get("displayId").asString()).isEqualTo("SAMPLE-1");
+    Http.Response unknown = http.api("GET", LOANS + "(" + id + ")?$select=id,nope", t.id(), t.token(), null);
+    assertThat(unknown.status()).isEqualTo(409);
+    assertThat(unknown.errorMessage()).contains("nope");
+    Http.Response typo = http.api("GET", LOANS + "(" + id + ")?$exapnd=LoanSetup", t.id(), t.token(), null);
+    assertThat(typo.status()).isEqualTo(409);
+    assertThat(typo.errorMessage()).contains("$exapnd");
+    Http.Response customer = http.api("GET", "/api/public/api/1/odata.svc/Customers(1)?$selct=id", t.id(), t.token(),
+        null);
+    assertThat(customer.status()).isEqualTo(409);
+    assertThat(customer.errorMessage()).contains("$selct");
+  }
+
+  @Test
   void badLoanPayloadsAreRefusedByFieldAndWriteNothing() {
     TenantAccess t = server.newTenant();
     create(t, CALCULATOR_SAMPLE);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.ODataFormat;
+import org.openlms.app.api.odata.ExpandPaths;
+import org.openlms.app.api.odata.loans.LoanJson;
 import org.openlms.app.customer.Address;
 import org.openlms.app.customer.Customer;
 import org.openlms.app.customer.CustomerRole;
@@ -19,9 +21,10 @@ final class CustomerView {
 
   /**
    * @param role  the customer's role on the loan it was reached through, or null
-   * @param loans the rendered loans when Loans is expanded, else null
+   * @param loans the rendered Loans collection ({@code {"results":[...]}}) when Loans is expanded, else null
    */
-  static Map<String, Object> of(Customer c, Set<String> expand, CustomerRole role, List<?> loans, String base) {
+  static Map<String, Object> of(Customer c, Set<String> expand, CustomerRole role, Map<String, Object> loans,
+      String base) {
     String key = "Customers(id=" + c.id() + ")";
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("__metadata", Map.of("uri", base + key, "type", "Entity.Customer"));
@@ -55,7 +58,7 @@ final class CustomerView {
       } else if (expand.contains(nav) && nav.equals("MailAddress")) {
         m.put(nav, address(c.mailAddress(), base));
       } else if (expand.contains(nav) && nav.equals("Loans")) {
-        m.put(nav, Map.of("results", loans));
+        m.put(nav, loans);
       } else {
         m.put(nav, Map.of("__deferred", Map.of("uri", key + "/" + nav)));
       }
@@ -67,22 +70,13 @@ final class CustomerView {
     return a == null ? null : AddressJson.view(a, base);
   }
 
-  /** Validates {@code $expand} against the navigations this server can expand today. */
-  static Set<String> expand(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return Set.of();
-    }
-    Set<String> out = new java.util.LinkedHashSet<>();
-    for (String part : raw.split(",")) {
-      String nav = part.strip();
-      if (!CustomerJson.NAVIGATIONS.contains(nav)) {
-        throw new InvalidInputException("Unknown navigation property '" + clip(nav) + "' in $expand");
-      }
-      if (!EXPANDABLE.contains(nav)) {
-        throw new InvalidInputException("$expand of " + nav + " is not supported yet");
-      }
-      out.add(nav);
-    }
+  /**
+   * Validates {@code $expand} against the navigations this server can expand today: each with the rest of its
+   * paths, which only Loans may have ({@code Loans/StatusArchive}, validated as a loan's {@code $expand}).
+   */
+  static Map<String, String> expand(String raw) {
+    Map<String, String> out = ExpandPaths.parse(raw, CustomerJson.NAVIGATIONS, EXPANDABLE, Set.of("Loans"));
+    LoanJson.expand(out.get("Loans"));
     return out;
   }
 

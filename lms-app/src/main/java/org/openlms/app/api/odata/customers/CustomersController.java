@@ -7,6 +7,7 @@ import org.openlms.app.api.odata.ODataEntitySets;
 import org.openlms.app.api.odata.ODataEnvelope;
 import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.api.odata.ODataSelect;
+import org.openlms.app.api.odata.loans.LoanExpansion;
 import org.openlms.app.api.odata.loans.LoanJson;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -47,9 +47,11 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   private final ODataEntitySets sets;
   private final TenantTransactions tx;
   private final Restrictions restrictions;
+  private final LoanExpansion expansion;
 
   CustomersController(CustomerService customers, LoanService loans, ODataEntitySets sets, TenantTransactions tx,
-      Restrictions restrictions) {
+      Restrictions restrictions, LoanExpansion expansion) {
+    this.expansion = expansion;
     this.restrictions = restrictions;
     this.customers = customers;
     this.loans = loans;
@@ -60,7 +62,7 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   @PostMapping({"/Customers", "/Customers()"})
   Map<String, Object> create(Tenant tenant, PortfolioRestriction r, @RequestBody JsonNode body) {
     long id = customers.create(tenant, CustomerJson.read(body).apply(CustomerJson.blank()), ACTOR);
-    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), ADDRESSES, null));
+    return ODataEnvelope.single(views(tenant, r, List.of(customers.get(tenant, id)), ADDRESSES, null).get(0));
   }
 
   /** A restricted token lists only the customers of loans in its portfolios. */
@@ -70,10 +72,12 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
   }
 
   @GetMapping({"/Customers({id})", "/Customers(id={id})"})
-  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
-      @RequestParam(name = "$expand", required = false) String expand) {
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id, ODataQueryOptions options) {
     restrictions.requireCustomer(tenant, r, id);
-    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), CustomerView.expand(expand), null));
+    Map<String, String> nav = CustomerView.expand(options.expand());
+    QueryPlan select = sets.plan("Customers", ODataSelect.only(options));
+    return ODataEnvelope.single(ODataSelect.apply(views(tenant, r, List.of(customers.get(tenant, id)), nav, null)
+        .get(0), select));
   }
 
   @PutMapping({"/Customers({id})", "/Customers(id={id})"})
@@ -82,7 +86,7 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
     restrictions.requireCustomer(tenant, r, id);
     customers.get(tenant, id); // a missing customer is named before the body is judged, as for loans
     customers.update(tenant, id, CustomerJson.read(body), ACTOR);
-    return ODataEnvelope.single(view(tenant, r, customers.get(tenant, id), ADDRESSES, null));
+    return ODataEnvelope.single(views(tenant, r, List.of(customers.get(tenant, id)), ADDRESSES, null).get(0));
   }
 
   /** The loans a customer is linked to, with the Loans set's OData options. */
@@ -91,21 +95,40 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
       ODataQueryOptions options) {
     restrictions.requireCustomer(tenant, r, id);
     customers.get(tenant, id);
-    Set<String> nav = LoanJson.expand(options.expand());
+    Map<String, String> nav = LoanJson.expand(options.expand());
     QueryPlan plan = sets.plan("Loans", withoutExpand(options));
     JdbcClient db = tx.jdbc(tenant);
     SqlFragment fixed = PortfolioRestriction.and(new SqlFragment(
         "id IN (SELECT loan_id FROM loan_customer WHERE customer_id = ?)", List.of(id)), r.loans("id"));
-    String base = base();
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, (rs, n) -> rs.getLong("id"))
-        .stream().map(l -> ODataSelect.apply(LoanJson.view(loans.get(tenant, l), nav, base), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, rows.size())));
+    List<Long> ids = ODataRows.query(db, plan, fixed, (rs, n) -> rs.getLong("id"));
+    List<Map<String, Object>> rows = expansion.render(tenant, r, ids, nav, base()).stream()
+        .map(l -> ODataSelect.apply(l, plan)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, ids.size())));
   }
 
   /** The customers of a loan, each with its {@code loanRole}. */
   @Override
   public java.util.Set<String> names() {
     return java.util.Set.of("Customers");
+  }
+
+  @Override
+  public void checkExpand(String name, String nested) {
+    CustomerView.expand(nested);
+  }
+
+  /** The customers of the loans being expanded, with their roles, in one query for all the loans. */
+  @Override
+  public Map<Long, List<?>> expand(String name, Tenant tenant, PortfolioRestriction r, List<Long> loanIds,
+      int limit, String nested) {
+    Map<String, String> nav = CustomerView.expand(nested);
+    Map<Long, List<?>> out = new java.util.LinkedHashMap<>();
+    customers.customersOf(tenant, loanIds, limit + 1).forEach((loan, linked) -> {
+      Map<Long, CustomerRole> roles = new java.util.HashMap<>();
+      linked.forEach(l -> roles.put(l.customer().id(), l.role()));
+      out.put(loan, views(tenant, r, linked.stream().map(CustomerRepository.Linked::customer).toList(), nav, roles));
+    });
+    return out;
   }
 
   @Override
@@ -127,23 +150,44 @@ class CustomersController implements org.openlms.app.api.odata.loans.LoanNavigat
 
   private Map<String, Object> collection(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options,
       SqlFragment fixed, Map<Long, CustomerRole> roles) {
-    Set<String> nav = CustomerView.expand(options.expand());
+    Map<String, String> nav = CustomerView.expand(options.expand());
     QueryPlan plan = sets.plan("Customers", withoutExpand(options));
     JdbcClient db = tx.jdbc(tenant);
-    List<Map<String, Object>> rows = ODataRows.query(db, plan, fixed, CustomerRepository::map).stream()
-        .map(c -> ODataSelect.apply(view(tenant, r, c, nav, roles == null ? null : roles.get(c.id())), plan))
-        .toList();
+    List<Customer> page = ODataRows.query(db, plan, fixed, CustomerRepository::map);
+    List<Map<String, Object>> rows = views(tenant, r, page, nav, roles).stream()
+        .map(c -> ODataSelect.apply(c, plan)).toList();
     return ODataEnvelope.collection(rows, plan.summary(ODataRows.total(db, plan, fixed, rows.size())));
   }
 
-  /** With {@code $expand=Loans}: the customer's loans that the caller reaches. */
-  private Map<String, Object> view(Tenant tenant, PortfolioRestriction r, Customer c, Set<String> expand,
-      CustomerRole role) {
+  private List<Map<String, Object>> views(Tenant tenant, PortfolioRestriction r, List<Customer> page,
+      Set<String> expand, Map<Long, CustomerRole> roles) {
+    Map<String, String> nav = new java.util.LinkedHashMap<>();
+    expand.forEach(n -> nav.put(n, null));
+    return views(tenant, r, page, nav, roles);
+  }
+
+  /**
+   * Customers with their {@code $expand}: with Loans, each customer's first page of loans that the caller
+   * reaches, read for the whole page at once (one query for the links, then the loans and their own expanded
+   * navigations as the Loans set renders them), with a {@code __next} link when a customer has more.
+   */
+  private List<Map<String, Object>> views(Tenant tenant, PortfolioRestriction r, List<Customer> page,
+      Map<String, String> expand, Map<Long, CustomerRole> roles) {
     String base = base();
-    List<?> loanRows = expand.contains("Loans")
-        ? restrictions.visibleLoans(tenant, r, customers.loanIdsOf(tenant, c.id())).stream()
-        .map(l -> LoanJson.view(loans.get(tenant, l), Set.of(), base)).toList() : null;
-    return CustomerView.of(c, expand, role, loanRows, base);
+    Map<Long, Map<String, Object>> loanPages = new java.util.HashMap<>();
+    if (expand.containsKey("Loans")) {
+      String nested = expand.get("Loans");
+      Map<Long, List<Long>> links = customers.loanIdsOf(tenant, page.stream().map(Customer::id).toList(),
+          r.loans("lc.loan_id"), LoanExpansion.PAGE + 1);
+      Map<Long, Map<String, Object>> rendered = new java.util.HashMap<>();
+      expansion.render(tenant, r, links.values().stream().flatMap(List::stream).distinct().toList(),
+          LoanJson.expand(nested), base).forEach(l -> rendered.put((Long) l.get("id"), l));
+      links.forEach((c, ids) -> loanPages.put(c, LoanExpansion.page(
+          ids.stream().map(rendered::get).filter(java.util.Objects::nonNull).toList(),
+          base + "Customers(id=" + c + ")/Loans", nested)));
+    }
+    return page.stream().map(c -> CustomerView.of(c, expand.keySet(), roles == null ? null : roles.get(c.id()),
+        loanPages.get(c.id()), base)).toList();
   }
 
   /** $expand is validated by the views above; the planner handles the other options. */

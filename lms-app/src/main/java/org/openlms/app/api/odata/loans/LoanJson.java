@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import org.openlms.app.api.odata.ExpandPaths;
 import org.openlms.app.api.odata.FieldReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,9 @@ public final class LoanJson {
       throw new InvalidInputException("LoanSettings must be an object");
     }
     FieldReader r = new FieldReader("LoanSettings", node);
+    // The status texts are read-only (answered from the tenant's statuses): accepted back as read, and ignored.
     Set<String> known = Set.of("__metadata", "__update", "__id", "id", "loanId", "loanStatusId", "loanSubStatusId",
-        "sourceCompany", "autopayEnabled", "isStoplightManuallySet");
+        "sourceCompany", "autopayEnabled", "isStoplightManuallySet", "loanStatusText", "loanSubStatusText");
     for (String name : node.propertyNames()) {
       if (!known.contains(name)) {
         r.fail(FieldReader.clip(name), "unknown or not yet supported field");
@@ -112,7 +114,7 @@ public final class LoanJson {
       if (expand.contains(nav) && nav.equals("LoanSetup")) {
         m.put(nav, LoanSetupJson.view(l.id(), v.setup(), l.setupActive(), base));
       } else if (expand.contains(nav) && nav.equals("LoanSettings")) {
-        m.put(nav, settingsView(l.id(), v.settings(), base));
+        m.put(nav, settingsView(l.id(), v, base));
       } else if (expanded.containsKey(nav)) {
         m.put(nav, expanded.get(nav));
       } else {
@@ -122,32 +124,24 @@ public final class LoanJson {
     return m;
   }
 
-  /** Validates {@code $expand}: known navigations that this server can expand today. */
-  public static Set<String> expand(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return Set.of();
-    }
-    Set<String> out = new java.util.LinkedHashSet<>();
-    for (String part : raw.split(",")) {
-      String nav = part.strip();
-      if (!NAVIGATIONS.contains(nav)) {
-        throw new InvalidInputException("Unknown navigation property '" + FieldReader.clip(nav) + "' in $expand");
-      }
-      if (!EXPANDABLE_NOW.contains(nav)) {
-        throw new InvalidInputException("$expand of " + nav + " is not supported yet");
-      }
-      out.add(nav);
-    }
-    return out;
+  /**
+   * Validates {@code $expand}: known navigations that this server can expand today, each with the rest of its
+   * paths ({@code Customers/PrimaryAddress}), or null.
+   */
+  public static Map<String, String> expand(String raw) {
+    return ExpandPaths.parse(raw, NAVIGATIONS, EXPANDABLE_NOW, Set.of("Customers"));
   }
 
-  private static Map<String, Object> settingsView(long loanId, LoanSettings s, String base) {
+  private static Map<String, Object> settingsView(long loanId, LoanView v, String base) {
+    LoanSettings s = v.settings();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("__metadata", Map.of("uri", base + "LoanSettings(id=" + loanId + ")", "type", "Entity.LoanSettings"));
     m.put("id", loanId);
     m.put("loanId", loanId);
     m.put("loanStatusId", s.loanStatusId());
+    m.put("loanStatusText", v.loanStatusText());
     m.put("loanSubStatusId", s.loanSubStatusId());
+    m.put("loanSubStatusText", v.loanSubStatusText());
     m.put("sourceCompany", s.sourceCompany());
     m.put("autopayEnabled", s.autopayEnabled() ? 1 : 0);
     m.put("isStoplightManuallySet", s.isStoplightManuallySet() ? 1 : 0);

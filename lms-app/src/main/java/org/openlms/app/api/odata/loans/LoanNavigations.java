@@ -1,5 +1,6 @@
 package org.openlms.app.api.odata.loans;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,24 @@ public interface LoanNavigations {
   Map<String, Object> page(String name, Tenant tenant, PortfolioRestriction r, long loanId,
       ODataQueryOptions options);
 
+  /** Refuses (409) a nested {@code $expand} ({@code PrimaryAddress} of {@code Customers/PrimaryAddress}) it can't serve. */
+  default void checkExpand(String name, String nested) {}
+
   /**
-   * The rows of {@code $expand=name} for a loan the caller has just read (and checked that {@code r} reaches):
-   * the endpoint's first {@code limit + 1} rows, so the caller can tell whether a {@code __next} link is due.
-   * Implementations may skip what the endpoint does beyond that (reading the loan again, counting the rows).
+   * The rows of {@code $expand=name} for loans the caller has just read (and checked that {@code r} reaches):
+   * for each loan, the endpoint's first {@code limit + 1} rows, so the caller can tell whether a {@code __next}
+   * link is due. {@code nested} is the rest of an expand path ({@code PrimaryAddress} of
+   * {@code Customers/PrimaryAddress}), or null. This default asks the endpoint once per loan; navigations
+   * stored in one table override it with one query for all the loans.
    */
-  default List<?> expand(String name, Tenant tenant, PortfolioRestriction r, long loanId, int limit) {
-    ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(limit + 1), null, null, null, null,
-        null);
-    return (List<?>) ((Map<?, ?>) page(name, tenant, r, loanId, first).get("d")).get("results");
+  default Map<Long, List<?>> expand(String name, Tenant tenant, PortfolioRestriction r, List<Long> loanIds,
+      int limit, String nested) {
+    ODataQueryOptions first = new ODataQueryOptions(null, null, String.valueOf(limit + 1), null, null, null,
+        nested, null);
+    Map<Long, List<?>> out = new LinkedHashMap<>();
+    for (long id : loanIds) {
+      out.put(id, (List<?>) ((Map<?, ?>) page(name, tenant, r, id, first).get("d")).get("results"));
+    }
+    return out;
   }
 }

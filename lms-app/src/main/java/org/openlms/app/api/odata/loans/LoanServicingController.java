@@ -73,11 +73,12 @@ class LoanServicingController implements LoanNavigations {
   }
 
   /**
-   * StatusArchive, Payments and Charges of a loan being expanded: one query for the first rows, without a count
-   * or a second read of the loan (the caller has just read it).
+   * StatusArchive, Payments and Charges of the loans being expanded: one query for the first rows of every loan
+   * (a LATERAL join per loan id, each using the loan's index), without a count or a second read of the loans.
    */
   @Override
-  public List<?> expand(String name, Tenant tenant, PortfolioRestriction r, long loanId, int limit) {
+  public Map<Long, List<?>> expand(String name, Tenant tenant, PortfolioRestriction r, List<Long> loanIds,
+      int limit, String nested) {
     java.util.function.Function<String, RowMapper<Map<String, Object>>> view = switch (name) {
       case "StatusArchive" -> LoanServicingController::archiveRow;
       case "Payments" -> LoanServicingController::paymentRow;
@@ -85,17 +86,24 @@ class LoanServicingController implements LoanNavigations {
       default -> null;
     };
     if (view == null) {
-      return LoanNavigations.super.expand(name, tenant, r, loanId, limit);
+      return LoanNavigations.super.expand(name, tenant, r, loanIds, limit, nested);
     }
     String set = switch (name) {
       case "StatusArchive" -> "LoanStatusArchive";
       case "Charges" -> "LoanCharges";
       default -> name;
     };
-    QueryPlan plan = sets.plan(set, new ODataQueryOptions(null, null, String.valueOf(limit + 1), null, null, null,
-        null, null));
-    return ODataRows.query(tx.jdbc(tenant), plan, new SqlFragment("loan_id = ?", List.of(loanId)),
-        view.apply(LoansController.base()));
+    QueryPlan plan = sets.plan(set, ODataQueryOptions.NONE);
+    RowMapper<Map<String, Object>> row = view.apply(LoansController.base());
+    Map<Long, List<?>> out = new LinkedHashMap<>();
+    Map<Long, List<Map<String, Object>>> rows = new java.util.HashMap<>();
+    loanIds.forEach(id -> rows.put(id, new ArrayList<>()));
+    tx.jdbc(tenant).sql("SELECT x.* FROM unnest(?::bigint[]) AS k(lid) CROSS JOIN LATERAL (SELECT * FROM "
+            + plan.entity().from() + " WHERE loan_id = k.lid" + plan.orderByClause() + " LIMIT ?) x")
+        .params(loanIds.toArray(Long[]::new), limit + 1)
+        .query((rs, n) -> rows.get(rs.getLong("loan_id")).add(row.mapRow(rs, n))).list();
+    loanIds.forEach(id -> out.put(id, rows.get(id)));
+    return out;
   }
 
   private static RowMapper<Map<String, Object>> archiveRow(String base) {

@@ -25,6 +25,7 @@ import org.openlms.app.tenancy.TenantTransactions;
 import tools.jackson.databind.node.ObjectNode;
 import org.openlms.app.loan.LoanService.LoanView;
 import org.openlms.app.tenancy.Tenant;
+import org.openlms.app.errors.NotFoundException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -52,13 +52,13 @@ class LoansController {
   private final TenantTransactions tx;
   private final TenantService tenants;
   private final CustomerService customers;
-  private final List<LoanNavigations> navigations;
+  private final LoanExpansion expansion;
   private final PortfolioService portfolios;
   private final Restrictions restrictions;
   private final AutomationService automation;
 
   LoansController(LoanService loans, LoanServicing servicing, ODataEntitySets sets, TenantTransactions tx,
-      TenantService tenants, CustomerService customers, List<LoanNavigations> navigations,
+      TenantService tenants, CustomerService customers, LoanExpansion expansion,
       PortfolioService portfolios, Restrictions restrictions, AutomationService automation) {
     this.portfolios = portfolios;
     this.restrictions = restrictions;
@@ -69,7 +69,7 @@ class LoansController {
     this.sets = sets;
     this.tx = tx;
     this.tenants = tenants;
-    this.navigations = navigations;
+    this.expansion = expansion;
   }
 
   /**
@@ -94,25 +94,27 @@ class LoansController {
   /** A restricted token lists and counts only the loans in its portfolios (in SQL, so pages stay right). */
   @GetMapping({"/odata.svc/Loans", "/odata.svc/Loans()"})
   Map<String, Object> list(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
-    Set<String> nav = LoanJson.expand(options.expand());
+    Map<String, String> nav = LoanJson.expand(options.expand());
     // $expand is validated above against what loans can expand today; the planner handles the rest.
     QueryPlan plan = sets.plan("Loans", new ODataQueryOptions(options.filter(), options.orderBy(), options.top(),
         options.skip(), options.start(), options.select(), null, options.nopaging()));
-    String base = base();
     SqlFragment within = r.loans("id");
-    List<Map<String, Object>> rows = loans.find(tenant, plan, within).stream()
-        .map(id -> ODataSelect.apply(LoanJson.view(loans.get(tenant, id), nav, base,
-            expanded(tenant, r, id, nav, base)), plan)).toList();
-    return ODataEnvelope.collection(rows, plan.summary(loans.total(tenant, plan, within, rows.size())));
+    List<Long> ids = loans.find(tenant, plan, within);
+    List<Map<String, Object>> rows = expansion.render(tenant, r, ids, nav, base()).stream()
+        .map(l -> ODataSelect.apply(l, plan)).toList();
+    return ODataEnvelope.collection(rows, plan.summary(loans.total(tenant, plan, within, ids.size())));
   }
 
   @GetMapping({"/odata.svc/Loans({id})", "/odata.svc/Loans(id={id})"})
-  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
-      @RequestParam(name = "$expand", required = false) String expand) {
+  Map<String, Object> get(Tenant tenant, PortfolioRestriction r, @PathVariable long id, ODataQueryOptions options) {
     restrictions.requireLoan(tenant, r, id);
-    Set<String> nav = LoanJson.expand(expand);
-    String base = base();
-    return ODataEnvelope.single(LoanJson.view(loans.get(tenant, id), nav, base, expanded(tenant, r, id, nav, base)));
+    Map<String, String> nav = LoanJson.expand(options.expand());
+    QueryPlan select = sets.plan("Loans", ODataSelect.only(options));
+    List<Map<String, Object>> one = expansion.render(tenant, r, List.of(id), nav, base());
+    if (one.isEmpty()) {
+      throw new NotFoundException("Loans");
+    }
+    return ODataEnvelope.single(ODataSelect.apply(one.get(0), select));
   }
 
   /**
@@ -214,32 +216,6 @@ class LoansController {
       default -> "nonfs";
     };
   }
-
-  /**
-   * Expanded collections page as LoanPro's do: the first {@value #EXPAND_PAGE} rows, and an absolute
-   * {@code __next} URL for the rest, which is the navigation's own endpoint.
-   */
-  private Map<String, Object> expanded(Tenant tenant, PortfolioRestriction r, long id, Set<String> nav,
-      String base) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    for (LoanNavigations n : navigations) {
-      for (String name : n.names()) {
-        if (!nav.contains(name)) {
-          continue;
-        }
-        List<?> rows = n.expand(name, tenant, r, id, EXPAND_PAGE);
-        Map<String, Object> collection = new java.util.LinkedHashMap<>();
-        collection.put("results", rows.size() > EXPAND_PAGE ? rows.subList(0, EXPAND_PAGE) : rows);
-        if (rows.size() > EXPAND_PAGE) {
-          collection.put("__next", base + "Loans(id=" + id + ")/" + name + "?$skip=" + EXPAND_PAGE + "&$top=" + EXPAND_PAGE);
-        }
-        out.put(name, collection);
-      }
-    }
-    return out;
-  }
-
-  static final int EXPAND_PAGE = 50;
 
   static String base() {
     return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/api/1/odata.svc/").toUriString();
