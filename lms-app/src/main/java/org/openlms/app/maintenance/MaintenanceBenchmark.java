@@ -1,8 +1,5 @@
 package org.openlms.app.maintenance;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -49,7 +46,7 @@ public class MaintenanceBenchmark {
     double floor = floorSeconds(db, date);
 
     System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    HeapAfterGc heap = HeapAfterGc.start();
     long started = System.nanoTime();
     scheduler.queue(tenant, db, date, "manual", clock.instant());
     List<Thread> threads = new ArrayList<>();
@@ -62,8 +59,7 @@ public class MaintenanceBenchmark {
       t.join();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    long peakHeap = heap.stop();
     DmStats stats = sql.sql("SELECT * FROM dm_stats_entity WHERE date = ? AND kind = 'loan'").param(date)
         .query(DmStatsRepository::map).single();
     return new Result(date, stats.totalLoans(), stats.maintainedLoans(), stats.failedLoans(), seconds,

@@ -33,8 +33,21 @@ final class MaintenanceEvents {
     return m;
   }
 
+  private static final String INSERT = "INSERT INTO outbox_event (event_name, payload, created) VALUES (?, ?::jsonb, ?)";
+
   static void write(Tx tx, String name, Map<String, Object> payload, Instant at) {
-    tx.sql().sql("INSERT INTO outbox_event (event_name, payload, created) VALUES (?, ?::jsonb, ?)")
-        .params(name, JSON.writeValueAsString(payload), java.sql.Timestamp.from(at)).update();
+    tx.sql().sql(INSERT).params(row(name, payload, at)).update();
+  }
+
+  /** One outbox row's parameters, for {@link #writeAll}. */
+  static Object[] row(String name, Map<String, Object> payload, Instant at) {
+    return new Object[] {name, JSON.writeValueAsString(payload), java.sql.Timestamp.from(at)};
+  }
+
+  /** Many events in one JDBC batch (a chunk's installment-due and late-fee events, say). */
+  static void writeAll(Tx tx, java.util.List<Object[]> rows) {
+    if (!rows.isEmpty()) {
+      tx.jdbc().batchUpdate(INSERT, rows);
+    }
   }
 }

@@ -131,13 +131,15 @@ public class MaintenanceWorker {
       steps.run(ctx);
       writeBatches(tx, ctx.writesToApply());
       BulkWriter.apply(tx, ctx.bulkToApply());
+      List<Object[]> events = new ArrayList<>();
       for (ChunkEvent e : ctx.eventsToApply()) {
         Map<String, Object> payload = new LinkedHashMap<>(e.payload());
         if (e.loanId() != null) {
           payload.putIfAbsent("loanId", e.loanId());
         }
-        MaintenanceEvents.write(tx, e.name(), payload, clock.instant());
+        events.add(MaintenanceEvents.row(e.name(), payload, clock.instant()));
       }
+      MaintenanceEvents.writeAll(tx, events);
       Long[] ok = loans.stream().map(MaintainedLoan::id).filter(id -> !ctx.failures().containsKey(id))
           .toArray(Long[]::new);
       markMaintained(tx, run, ok);
