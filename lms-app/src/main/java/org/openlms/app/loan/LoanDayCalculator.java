@@ -75,10 +75,11 @@ class LoanDayCalculator implements DayCalculator {
         .forEach(c -> charges.computeIfAbsent(c.loanId(), k -> new ArrayList<>()).add(c.engine()));
     Map<Long, List<Adjustment>> adjustments = new HashMap<>();
     db.sql("""
-            SELECT a.* FROM loan_adjustment a JOIN loan_state s ON s.loan_id = a.loan_id
-            WHERE a.loan_id = ANY(?) AND a.date > s.as_of AND a.date <= ?
-            ORDER BY a.loan_id, a.date, a.id""")
-        .params(ids, chunk.businessDate())
+            SELECT a.* FROM loan_state s CROSS JOIN LATERAL (
+              SELECT * FROM loan_adjustment a WHERE a.loan_id = s.loan_id AND a.date > s.as_of AND a.date <= ?
+              ORDER BY a.date, a.id) a
+            WHERE s.loan_id = ANY(?) ORDER BY s.loan_id""")
+        .params(chunk.businessDate(), ids)
         .query((rs, n) -> adjustments.computeIfAbsent(rs.getLong("loan_id"), k -> new ArrayList<>())
             .add(ServicingRepository.adjustment(rs, n))).list();
     return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
