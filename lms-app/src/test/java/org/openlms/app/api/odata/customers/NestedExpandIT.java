@@ -105,6 +105,20 @@ class NestedExpandIT {
   }
 
   @Test
+  void selectKeepsTheExpandedNavigationsAndDropsTheDeferredOnes() {
+    TenantAccess t = server.newTenant();
+    long ada = create(http, t, customer("Ada", "Lovelace", ""));
+    long active = ServicingLoans.create(http, t, "ACTIVE", true);
+    ok(link(http, t, active, role(ada, "primary")));
+    JsonNode c = get(t, CUSTOMERS + "?$select=id,lastName&$expand=Loans/LoanSetup").get("d").get("results").get(0);
+    assertThat(c.propertyNames()).containsExactly("__metadata", "id", "lastName", "Loans");
+    JsonNode loan = get(t, CustomerLinksIT.LOANS + "(" + active + ")?$select=displayId&$expand=StatusArchive")
+        .get("d");
+    assertThat(loan.propertyNames()).containsExactly("__metadata", "displayId", "StatusArchive");
+    assertThat(loan.get("StatusArchive").get("results")).hasSize(50);
+  }
+
+  @Test
   void aCustomerWithMoreThanAPageOfLoansGetsANextLinkThatKeepsTheNestedExpand() {
     TenantAccess t = server.newTenant();
     long ada = create(http, t, customer("Ada", "Lovelace", ""));
