@@ -85,7 +85,8 @@ public class LoanSeeder {
       Future<Long> side = sideWork.submit(() -> {
         copy(copyApi(paymentsConn), SeedRows.PAYMENT_COPY, loans, rows::payments, 4, progress);
         long firstCustomer = reserveCustomers(paymentsConn, loans);
-        copy(copyApi(paymentsConn), SeedRows.CUSTOMER_COPY, loans, i -> rows.customer(i, firstCustomer), 6, progress);
+        withIndexesRebuilt(paymentsConn, "customer", () -> copy(copyApi(paymentsConn), SeedRows.CUSTOMER_COPY, loans,
+            i -> rows.customer(i, firstCustomer), 6, progress));
         return firstCustomer;
       });
       long firstCustomer;
@@ -111,7 +112,8 @@ public class LoanSeeder {
       // rest then fail, the payments and customers committed here must go again.
       paymentsConn.commit();
       try {
-        copy(copy, SeedRows.LINK_COPY, loans, i -> rows.link(i, firstCustomer), 7, progress);
+        withIndexesRebuilt(c, "loan_customer", () -> copy(copy, SeedRows.LINK_COPY, loans,
+            i -> rows.link(i, firstCustomer), 7, progress));
         c.commit();
         analyze(c);
       } catch (Exception e) {
@@ -157,6 +159,42 @@ public class LoanSeeder {
       }
       st.execute("SELECT setval('loan_id_seq', " + (maxId + loans) + ")"); // numbers we computed, not input
       return maxId + 1;
+    }
+  }
+
+  /** A COPY into a table. */
+  private interface Load {
+    void run() throws SQLException, java.io.IOException;
+  }
+
+  /**
+   * Runs {@code load} with {@code table}'s secondary indexes (those behind no constraint) dropped, then builds
+   * them again from their own definitions, in the caller's transaction: a trigram index built once over a
+   * million new customers costs about half what updating it row by row does. The table is locked meanwhile.
+   */
+  private static void withIndexesRebuilt(Connection c, String table, Load load)
+      throws SQLException, java.io.IOException {
+    List<String[]> indexes = new java.util.ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement("""
+        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+        WHERE i.indrelid = ?::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""")) {
+      q.setString(1, table);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      for (String[] index : indexes) {
+        st.execute("DROP INDEX " + index[0]); // names and definitions from the catalog, not from input
+      }
+      load.run();
+      long built = System.nanoTime();
+      for (String[] index : indexes) {
+        st.execute(index[1]);
+      }
+      log.info("Seed: {} index(es) of {} built in {} ms", indexes.size(), table, (System.nanoTime() - built) / 1_000_000);
     }
   }
 
