@@ -103,16 +103,11 @@ public class CustomerRepository {
    */
   public java.util.Map<Long, java.util.List<Linked>> customersOf(JdbcClient db, java.util.List<Long> loanIds,
       int limit) {
-    java.util.Map<Long, java.util.List<Linked>> out = new LinkedHashMap<>();
-    loanIds.forEach(l -> out.put(l, new java.util.ArrayList<>()));
-    db.sql("SELECT k.lid AS link_loan_id, x.* FROM unnest(?::bigint[]) AS k(lid) CROSS JOIN LATERAL ("
-            + "SELECT customer.*, lc.role AS link_role FROM " + ENTITY
-            + " JOIN loan_customer lc ON lc.customer_id = customer.id WHERE lc.loan_id = k.lid"
-            + " ORDER BY customer.id LIMIT ?) x")
-        .params(loanIds.toArray(Long[]::new), limit)
-        .query((rs, n) -> out.get(rs.getLong("link_loan_id")).add(new Linked(map(rs, n),
-            CustomerRole.fromCode(rs.getString("link_role")).orElseThrow()))).list();
-    return out;
+    return org.openlms.app.api.odata.ODataRows.perParent(db, loanIds, "customer.*, lc.role AS link_role FROM "
+            + ENTITY + " JOIN loan_customer lc ON lc.customer_id = customer.id",
+        new org.openlms.app.api.odata.query.SqlFragment("lc.loan_id = k.parent_id", java.util.List.of()),
+        " ORDER BY customer.id", limit,
+        (rs, n) -> new Linked(map(rs, n), CustomerRole.fromCode(rs.getString("link_role")).orElseThrow()));
   }
 
   /**
@@ -121,20 +116,12 @@ public class CustomerRepository {
    */
   public java.util.Map<Long, java.util.List<Long>> loanIds(JdbcClient db, java.util.List<Long> customerIds,
       org.openlms.app.api.odata.query.SqlFragment within, int limit) {
-    java.util.Map<Long, java.util.List<Long>> out = new LinkedHashMap<>();
-    customerIds.forEach(c -> out.put(c, new java.util.ArrayList<>()));
-    java.util.List<Object> params = new java.util.ArrayList<>();
-    params.add(customerIds.toArray(Long[]::new));
-    if (within != null) {
-      params.addAll(within.params());
-    }
-    params.add(limit);
-    db.sql("SELECT k.cid, x.loan_id FROM unnest(?::bigint[]) AS k(cid) CROSS JOIN LATERAL ("
-            + "SELECT lc.loan_id FROM loan_customer lc JOIN loan l ON l.id = lc.loan_id"
-            + " WHERE lc.customer_id = k.cid AND NOT l.deleted" + (within == null ? "" : " AND " + within.sql())
-            + " ORDER BY lc.loan_id LIMIT ?) x")
-        .params(params).query((rs, n) -> out.get(rs.getLong(1)).add(rs.getLong(2))).list();
-    return out;
+    org.openlms.app.api.odata.query.SqlFragment where = new org.openlms.app.api.odata.query.SqlFragment(
+        "lc.customer_id = k.parent_id AND NOT l.deleted", java.util.List.of());
+    return org.openlms.app.api.odata.ODataRows.perParent(db, customerIds,
+        "lc.loan_id FROM loan_customer lc JOIN loan l ON l.id = lc.loan_id",
+        org.openlms.app.portfolio.PortfolioRestriction.and(where, within), " ORDER BY lc.loan_id", limit,
+        (rs, n) -> rs.getLong("loan_id"));
   }
 
   public void link(JdbcClient db, long loanId, long customerId, CustomerRole role) {

@@ -22,6 +22,7 @@ class DemoSetup {
 
   /** Enough loans to query, filter and page through at once; generated and loaded in a few seconds. */
   static final int DEMO_LOANS = 2_000;
+  static final int DEMO_ARCHIVE_DAYS = 30;
 
   private final TenantService tenants;
   private final ApiTokenService tokens;
@@ -45,7 +46,9 @@ class DemoSetup {
     Company c = tenants.createCompany("Demo Lending", "America/Denver");
     Tenant prod = tenants.createTenant(c.id(), TenantKind.PRODUCTION, null, tenants.defaultLimits());
     Tenant sandbox = tenants.createTenant(c.id(), TenantKind.SANDBOX, null, tenants.defaultLimits());
-    LoanSeeder.Result seeded = seeder.seed(prod, DEMO_LOANS, 42L, (phase, done) -> { });
+    // With each loan's last month of archive, so the figures a newcomer looks at first (daysPastDue, payoff,
+    // principalBalance in search and StatusArchive) are there, not null.
+    LoanSeeder.Result seeded = seeder.seed(prod, DEMO_LOANS, 42L, DEMO_ARCHIVE_DAYS, (phase, done) -> { });
     IssuedToken prodToken = tokens.issue(prod.id(), "demo");
     IssuedToken sandboxToken = tokens.issue(sandbox.id(), "demo");
     String url = "http://localhost:" + env.getProperty("local.server.port", "8080");

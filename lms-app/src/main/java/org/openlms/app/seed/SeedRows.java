@@ -24,6 +24,9 @@ final class SeedRows {
   static final String PAYMENT_COPY = "COPY loan_payment (loan_id, date, amount, info, payment_type_id, "
       + "payment_method_id, extra, principal_only, application, applied_fees, applied_interest, applied_principal) "
       + "FROM STDIN";
+  static final String CUSTOMER_COPY = "COPY customer (id, customer_id_type, first_name, last_name, birth_date, "
+      + "email, primary_phone) FROM STDIN";
+  static final String LINK_COPY = "COPY loan_customer (loan_id, customer_id, role) FROM STDIN";
   static final String ARCHIVE_COPY = "COPY loan_status_archive ("
       + String.join(", ", ServicingRepository.ARCHIVE_COLUMNS) + ") FROM STDIN";
   private static final String[] NAMES = {"Avery", "Blake", "Casey", "Devon", "Emery", "Finley", "Gray", "Harper",
@@ -85,6 +88,32 @@ final class SeedRows {
     CopyRows.field(sb, deleted ? stamp : null);
     CopyRows.field(sb, asOf);
     return sb.append('\n').toString();
+  }
+
+  /**
+   * The borrower of loan {@code i} (customer {@code firstCustomer + i}): the name its title carries, a birth
+   * date between 1950 and 2004, and an email and phone that are unique to it.
+   */
+  String customer(int i, long firstCustomer) {
+    long h = Math.floorMod(mix(i) >>> 7, 100L);
+    long r = Math.floorMod(mix(i) >>> 17, 20_000L);
+    String firstName = NAMES[(int) (h % NAMES.length)];
+    String lastName = NAMES[(int) ((h / 7 + i) % NAMES.length)];
+    long id = firstCustomer + i;
+    StringBuilder sb = new StringBuilder(128);
+    CopyRows.field(sb, id);
+    CopyRows.field(sb, "customer.idType.ssn");
+    CopyRows.field(sb, firstName);
+    CopyRows.field(sb, lastName);
+    CopyRows.field(sb, LocalDate.of(1950, 1, 1).plusDays(r));
+    CopyRows.field(sb, (firstName + "." + lastName + "." + id + "@example.com").toLowerCase(java.util.Locale.ROOT));
+    CopyRows.field(sb, String.format("555-%03d-%04d", (id / 10_000) % 1000, id % 10_000));
+    return sb.append('\n').toString();
+  }
+
+  /** Loan {@code i}'s link to its borrower, as primary. */
+  String link(int i, long firstCustomer) {
+    return (first + i) + "\t" + (firstCustomer + i) + "\tloan.customerRole.primary\n";
   }
 
   String setup(int i) {

@@ -71,12 +71,35 @@ class RestartIT {
       assertThat(rows.size()).isEqualTo(2);
       assertThat(rows.get(0).get("kind").asString()).isEqualTo("production");
       assertThat(rows.get(1).get("kind").asString()).isEqualTo("sandbox");
+      demoLoansCanBeQueriedAtOnce(server, admin, rows.get(0).get("id").asLong());
 
       server.restart();
       assertThat(Files.readString(tokenFile).strip()).isEqualTo(admin);
       Http.Response again = server.http().send("GET", "/api/admin/companies", null, Map.of("Authorization", "Bearer " + admin));
       assertThat(again.body().get("d").get("results").size()).isEqualTo(1);
     }
+  }
+
+  /** The demo's production tenant has seeded loans whose latest figures search and the archive answer. */
+  private static void demoLoansCanBeQueriedAtOnce(LmsTestServer server, String admin, long tenant) {
+    Http http = server.http();
+    String token = http.send("POST", "/api/admin/tenants/" + tenant + "/tokens", "{\"label\":\"test\"}",
+        Map.of("Authorization", "Bearer " + admin)).body().get("d").get("token").asString();
+    Map<String, String> auth = Map.of("Authorization", "Bearer " + token, "Autopal-Instance-Id", String.valueOf(tenant));
+    long live = http.send("GET", "/api/public/api/1/odata.svc/Loans?$top=1", null, auth).body().get("d")
+        .get("summary").get("total").asLong();
+    assertThat(live).isBetween(1_900L, 2_000L);
+    JsonNode pastDue = http.send("POST", "/api/public/api/1/Loans/Autopal.Search()",
+        "{\"query\":{\"range\":{\"daysPastDue\":{\"gt\":0}}},\"aggs\":{\"p\":{\"sum\":{\"field\":\"payoff\"}}}}",
+        auth).body().get("d").get("summary");
+    assertThat(pastDue.get("total").asLong()).as("about 10 %% of %d loans past due", live)
+        .isBetween(live / 20, live / 5);
+    assertThat(pastDue.get("aggregations").get("p").get("value").decimalValue()).isPositive();
+    long first = http.send("GET", "/api/public/api/1/odata.svc/Loans?$top=1&$filter=archived%20eq%200", null, auth)
+        .body().get("d").get("results").get(0).get("id").asLong();
+    JsonNode archive = http.send("GET", "/api/public/api/1/odata.svc/Loans(" + first + ")?$expand=StatusArchive",
+        null, auth).body().get("d").get("StatusArchive").get("results");
+    assertThat(archive.size()).isBetween(1, 30);
   }
 
   private static void insertStats(LmsTestServer server, long tenantId) throws SQLException {

@@ -52,9 +52,12 @@ public class ODataEntitySets {
       .property("loanAlert", "loan_alert", ODataType.STRING)
       .build();
 
-  /** The reverse-calculated daily archive; within one loan the date orders it. */
+  /**
+   * The reverse-calculated daily archive, one row per loan and day: its key (and last sort key) is both, in its
+   * primary key's order, so pages over several loans neither repeat nor skip rows of the same day.
+   */
   static final ODataEntity STATUS_ARCHIVE = ODataEntity.builder("LoanStatusArchive", "Entity.StatusArchive",
-          "loan_status_archive", "date")
+          "loan_status_archive", "loan_id, date")
       // LoanPro's documentation filters the archive "by a specific loan ID" with id eq 123, and its sample row
       // has id = loanId: a row's id is its loan's.
       .property("id", "loan_id", ODataType.INTEGER)

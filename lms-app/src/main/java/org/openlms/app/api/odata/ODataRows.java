@@ -39,6 +39,29 @@ public final class ODataRows {
     return rows;
   }
 
+  /**
+   * For each of {@code parentIds}, its first {@code limit} rows of {@code SELECT select WHERE where orderBy}, in
+   * one query: a LATERAL subquery per parent, in which {@code where} names the parent as {@code k.parent_id}
+   * (so each parent's rows come from its own index range). Parents without rows map to an empty list.
+   */
+  public static <T> java.util.Map<Long, List<T>> perParent(JdbcClient db, List<Long> parentIds, String select,
+      SqlFragment where, String orderBy, int limit, RowMapper<T> mapper) {
+    java.util.Map<Long, List<T>> out = new java.util.LinkedHashMap<>();
+    parentIds.forEach(id -> out.put(id, new ArrayList<>()));
+    if (parentIds.isEmpty()) {
+      return out;
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(parentIds.toArray(Long[]::new));
+    params.addAll(where.params());
+    params.add(limit);
+    db.sql("SELECT k.parent_id AS lateral_parent_id, x.* FROM unnest(?::bigint[]) AS k(parent_id) CROSS JOIN LATERAL"
+            + " (SELECT " + select + " WHERE " + where.sql() + orderBy + " LIMIT ?) x")
+        .params(params)
+        .query((rs, n) -> out.get(rs.getLong("lateral_parent_id")).add(mapper.mapRow(rs, n))).list();
+    return out;
+  }
+
   /** The most rows {@code nopaging} answers (more than any loan's daily archive over a 50-year term). */
   public static final int NOPAGING_MAX = 20_000;
 

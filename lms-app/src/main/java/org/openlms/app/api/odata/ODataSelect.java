@@ -6,7 +6,10 @@ import org.openlms.app.api.odata.query.ODataProperty;
 import org.openlms.app.api.odata.query.ODataQueryOptions;
 import org.openlms.app.api.odata.query.QueryPlan;
 
-/** Applies {@code $select} to an entity already rendered: keeps {@code __metadata} and the chosen properties. */
+/**
+ * Applies {@code $select} to an entity already rendered: keeps {@code __metadata}, the chosen properties and the
+ * expanded navigations.
+ */
 public final class ODataSelect {
 
   private ODataSelect() {}
@@ -28,6 +31,13 @@ public final class ODataSelect {
     for (ODataProperty p : plan.select()) {
       out.put(p.name(), entity.get(p.name()));
     }
+    // Navigations the request expanded stay (a client that asks for $expand=LoanSetup wants it, whatever it
+    // selects); those not expanded ({"__deferred":...}) go with the other unselected properties.
+    entity.forEach((name, value) -> {
+      if (value instanceof Map<?, ?> nav && !nav.containsKey("__deferred") && !name.equals("__metadata")) {
+        out.put(name, value);
+      }
+    });
     return out;
   }
 }

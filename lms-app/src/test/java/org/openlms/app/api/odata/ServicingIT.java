@@ -145,6 +145,31 @@ class ServicingIT {
   }
 
   @Test
+  void theArchiveSetOfSeveralLoansPagesByLoanThenDayWithoutRepeatingOrSkippingRows() {
+    TenantAccess t = server.newTenant();
+    long first = create(t, "A1", true);
+    long second = create(t, "A2", true); // same contract date: both loans have a row on every day
+    String set = "/api/public/api/1/odata.svc/LoanStatusArchive";
+    int total = http.api("GET", set + "?$top=1", t.id(), t.token(), null).body().get("d").get("summary")
+        .get("total").asInt();
+    List<String> paged = new java.util.ArrayList<>();
+    for (int skip = 0; skip < total; skip += 700) {
+      Http.Response page = http.api("GET", set + "?$top=700&$skip=" + skip + "&$select=loanId,date", t.id(),
+          t.token(), null);
+      ok(page);
+      page.body().get("d").get("results").forEach(r -> paged.add(r.get("loanId").asLong() + "@" + r.get("date")
+          .asString()));
+    }
+    assertThat(paged).hasSize(total).doesNotHaveDuplicates();
+    List<String> expected = new java.util.ArrayList<>();
+    for (long loan : new long[] {first, second}) {
+      http.api("GET", LOANS + "(" + loan + ")/StatusArchive?nopaging", t.id(), t.token(), null).body().get("d")
+          .get("results").forEach(r -> expected.add(loan + "@" + r.get("date").asString()));
+    }
+    assertThat(paged).isEqualTo(expected);
+  }
+
+  @Test
   void expandedCollectionsPageWithAnAbsoluteNextLinkThatClientsFollow() {
     TenantAccess t = server.newTenant();
     long id = create(t, "E", true);

@@ -94,16 +94,9 @@ class LoanServicingController implements LoanNavigations {
       default -> name;
     };
     QueryPlan plan = sets.plan(set, ODataQueryOptions.NONE);
-    RowMapper<Map<String, Object>> row = view.apply(LoansController.base());
-    Map<Long, List<?>> out = new LinkedHashMap<>();
-    Map<Long, List<Map<String, Object>>> rows = new java.util.HashMap<>();
-    loanIds.forEach(id -> rows.put(id, new ArrayList<>()));
-    tx.jdbc(tenant).sql("SELECT x.* FROM unnest(?::bigint[]) AS k(lid) CROSS JOIN LATERAL (SELECT * FROM "
-            + plan.entity().from() + " WHERE loan_id = k.lid" + plan.orderByClause() + " LIMIT ?) x")
-        .params(loanIds.toArray(Long[]::new), limit + 1)
-        .query((rs, n) -> rows.get(rs.getLong("loan_id")).add(row.mapRow(rs, n))).list();
-    loanIds.forEach(id -> out.put(id, rows.get(id)));
-    return out;
+    return new LinkedHashMap<>(ODataRows.perParent(tx.jdbc(tenant), loanIds, "* FROM " + plan.entity().from(),
+        new SqlFragment("loan_id = k.parent_id", List.of()), plan.orderByClause(), limit + 1,
+        view.apply(LoansController.base())));
   }
 
   private static RowMapper<Map<String, Object>> archiveRow(String base) {

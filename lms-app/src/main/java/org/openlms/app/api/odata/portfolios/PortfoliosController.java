@@ -139,6 +139,24 @@ class PortfoliosController implements LoanNavigations {
         r.portfolios("portfolio_id")));
   }
 
+  /** The portfolios (or sub-portfolios) of the loans being expanded, in one query for all the loans. */
+  @Override
+  public Map<Long, List<?>> expand(String name, Tenant tenant, PortfolioRestriction r, List<Long> loanIds,
+      int limit, String nested) {
+    String base = base();
+    JdbcClient db = tx.jdbc(tenant);
+    if (name.equals("Portfolios")) {
+      return new LinkedHashMap<>(ODataRows.perParent(db, loanIds, "* FROM portfolio", PortfolioRestriction.and(
+              new SqlFragment("id IN (SELECT portfolio_id FROM loan_portfolio WHERE loan_id = k.parent_id)", List.of()),
+              r.portfolios("id")), " ORDER BY id", limit + 1,
+          (rs, n) -> PortfolioJson.view(PortfolioRepository.map(rs, n), base, null)));
+    }
+    return new LinkedHashMap<>(ODataRows.perParent(db, loanIds, "* FROM sub_portfolio", PortfolioRestriction.and(
+            new SqlFragment("id IN (SELECT sub_portfolio_id FROM loan_sub_portfolio WHERE loan_id = k.parent_id)",
+                List.of()), r.portfolios("portfolio_id")), " ORDER BY id", limit + 1,
+        (rs, n) -> PortfolioJson.subView(PortfolioRepository.mapSub(rs, n), base)));
+  }
+
   @GetMapping({"/Loans({id})/Portfolios", "/Loans(id={id})/Portfolios"})
   Map<String, Object> ofLoan(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
       ODataQueryOptions options) {

@@ -155,9 +155,11 @@ class RestrictionGroupsIT {
       List<String> variants = new ArrayList<>(List.of(path));
       if (path.endsWith("odata.svc/Loans") || path.matches(".*Loans\\(\\d+\\)$")) {
         variants.add(path + "?$expand=Customers,Portfolios,SubPortfolios,Payments,StatusArchive");
+        variants.add(path + "?$expand=Customers/Loans"); // a customer may also borrow on loans out of reach
       }
       if (path.endsWith("odata.svc/Customers") || path.matches(".*Customers\\(\\d+\\)$")) {
         variants.add(path + "?$expand=Loans");
+        variants.add(path + "?$expand=Loans/Customers,Loans/Portfolios,Loans/StatusArchive");
       }
       if (path.endsWith("odata.svc/Portfolios")) {
         variants.add(path + "?$expand=SubPortfolios");
