@@ -13,7 +13,6 @@ import org.openlms.engine.fees.Charge;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
-import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanEvent;
@@ -35,6 +34,7 @@ class LoanDayCalculator implements DayCalculator {
   static final BulkTable STATE = BulkTable.upsert("loan_state", LoanStateRows.COLUMNS, List.of("loan_id"));
   static final BulkTable ARCHIVE = BulkTable.upsert("loan_status_archive", ServicingRepository.ARCHIVE_COLUMNS,
       List.of("loan_id", "date"));
+  static final BulkTable HINT = BulkTable.upsert("loan_schedule_hint", ScheduleHints.COLUMNS, List.of("loan_id"));
 
   @Override
   public DayBatch prepare(ChunkContext chunk) {
@@ -43,13 +43,24 @@ class LoanDayCalculator implements DayCalculator {
     Map<Long, LoanSetup> setups = new HashMap<>();
     db.sql("SELECT * FROM loan_setup WHERE loan_id = ANY(?)").param(ids)
         .query((rs, n) -> setups.put(rs.getLong("loan_id"), LoanSetupRows.map(rs, n))).list();
-    // Each loan's schedule follows from its terms (not shared between loans, so a benchmark on seeded loans,
-    // which repeat a thousand kinds of terms, costs what a real portfolio of distinct loans costs).
-    Map<Long, Schedule> scheduleOf = new HashMap<>();
-    setups.forEach((id, s) -> scheduleOf.put(id, ScheduleCalculator.forServicing(s.terms())));
+    Map<Long, ScheduleHints.Hint> hints = new HashMap<>();
+    db.sql(ScheduleHints.SELECT).param(ids)
+        .query((rs, n) -> hints.put(rs.getLong("loan_id"), ScheduleHints.map(rs))).list();
+    // Each loan's own schedule (never shared between loans, so a benchmark on seeded loans, which repeat a thousand
+    // kinds of terms, costs what a real portfolio of distinct loans costs): deferred on its hint when it has one.
+    Map<Long, Long> termsKeys = new HashMap<>();
+    setups.forEach((id, setup) -> termsKeys.put(id, ScheduleHints.key(setup.terms())));
     Map<Long, LoanState> states = new HashMap<>();
     db.sql("SELECT * FROM loan_state WHERE loan_id = ANY(?)").param(ids)
-        .query((rs, n) -> states.put(rs.getLong("loan_id"), LoanStateRows.map(rs, scheduleOf.get(rs.getLong("loan_id")))))
+        .query((rs, n) -> {
+          long id = rs.getLong("loan_id");
+          LoanSetup setup = setups.get(id);
+          if (setup != null) {
+            states.put(id, LoanStateRows.map(rs, ScheduleHints.schedule(setup.terms(), termsKeys.get(id),
+                hints.get(id), rs.getInt("next_index"))));
+          }
+          return null;
+        })
         .list();
     Map<Long, List<PaymentRecord>> payments = new HashMap<>();
     // Only payments the stored state has not seen yet: dated after its day, up to the business date.
@@ -72,16 +83,16 @@ class LoanDayCalculator implements DayCalculator {
         .params(chunk.businessDate(), ids)
         .query(ChargeRecord::map).list()
         .forEach(c -> charges.computeIfAbsent(c.loanId(), k -> new ArrayList<>()).add(c.engine()));
-    return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
-        payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()));
+    return (loan, ctx) -> step(loan, ctx, setups.get(loan.id()), states.get(loan.id()), termsKeys.get(loan.id()),
+        hints.get(loan.id()), payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()));
   }
 
-  private static void step(MaintainedLoan loan, ChunkContext ctx, Schedule schedule, LoanState stored,
-      List<PaymentRecord> payments, List<Charge> charges) {
-    if (schedule == null) {
+  private static void step(MaintainedLoan loan, ChunkContext ctx, LoanSetup setup, LoanState stored, Long termsKey,
+      ScheduleHints.Hint hint, List<PaymentRecord> payments, List<Charge> charges) {
+    if (setup == null) {
       throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
     }
-    LoanState from = stored != null ? stored : LoanState.open(schedule);
+    LoanState from = stored != null ? stored : LoanState.open(ScheduleCalculator.forServicing(setup.terms()));
     LocalDate through = ctx.businessDate();
     if (!from.date().isBefore(through)) {
       // Already brought to this day (e.g. activated today); the guard still records the day.
@@ -105,6 +116,10 @@ class LoanDayCalculator implements DayCalculator {
     }
     DayRow last = rows.get(rows.size() - 1);
     ctx.bulk(id, STATE, LoanStateRows.values(id, last.state()));
+    Object[] hintRow = ScheduleHints.rowIfChanged(id, last.state(), termsKey, hint);
+    if (hintRow != null) {
+      ctx.bulk(id, HINT, hintRow);
+    }
     ctx.attach(id, StatusSnapshot.class, last.status()); // what the automation engine's rules see
   }
 
