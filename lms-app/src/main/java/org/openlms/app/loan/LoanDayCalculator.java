@@ -33,7 +33,22 @@ class LoanDayCalculator implements DayCalculator {
   /** The state row and the archive rows of a chunk go in one set-based statement each (see BulkTable). */
   static final BulkTable STATE = BulkTable.upsert("loan_state", LoanStateRows.COLUMNS, List.of("loan_id"));
   static final BulkTable ARCHIVE = BulkTable.upsert("loan_status_archive", ServicingRepository.ARCHIVE_COLUMNS,
-      List.of("loan_id", "date"));
+      List.of("loan_id", "date")).directWhen(LoanDayCalculator::noArchivedDays);
+  /** What a quiet day changes in the state row (see DayStep): only these columns are sent for such a loan. */
+  static final BulkTable STATE_DAY = BulkTable.update("loan_state", List.of("loan_id", "as_of", "unposted_interest",
+      "interest_accrued_today", "date_last_current", "date_last_current_30", "first_delinquency_date",
+      "unique_delinquencies", "delinquent_days"), List.of("bigint", "date", "numeric", "numeric", "date", "date",
+      "date", "integer", "integer"));
+  private static final int[] STATE_DAY_INDEX = STATE_DAY.columns().stream().mapToInt(LoanStateRows.COLUMNS::indexOf)
+      .toArray();
+  private static final boolean[] IS_DAY_COLUMN = new boolean[LoanStateRows.COLUMNS.size()];
+
+  static {
+    for (int i : STATE_DAY_INDEX) {
+      IS_DAY_COLUMN[i] = true;
+    }
+  }
+
   static final BulkTable HINT = BulkTable.upsert("loan_schedule_hint", ScheduleHints.COLUMNS, List.of("loan_id"));
 
   @Override
@@ -115,12 +130,42 @@ class LoanDayCalculator implements DayCalculator {
       }
     }
     DayRow last = rows.get(rows.size() - 1);
-    ctx.bulk(id, STATE, LoanStateRows.values(id, last.state()));
+    Object[] state = LoanStateRows.values(id, last.state());
+    if (stored != null && onlyDayColumnsChanged(LoanStateRows.values(id, stored), state)) {
+      Object[] day = new Object[STATE_DAY_INDEX.length];
+      for (int i = 0; i < day.length; i++) {
+        day[i] = state[STATE_DAY_INDEX[i]];
+      }
+      ctx.bulk(id, STATE_DAY, day);
+    } else {
+      ctx.bulk(id, STATE, state);
+    }
     Object[] hintRow = ScheduleHints.rowIfChanged(id, last.state(), termsKey, hint);
     if (hintRow != null) {
       ctx.bulk(id, HINT, hintRow);
     }
     ctx.attach(id, StatusSnapshot.class, last.status()); // what the automation engine's rules see
+  }
+
+  /** Whether the state row changed in no column but those {@link #STATE_DAY} writes (exact, scale included). */
+  private static boolean onlyDayColumnsChanged(Object[] before, Object[] after) {
+    for (int i = 0; i < before.length; i++) {
+      if (!IS_DAY_COLUMN[i] && !java.util.Objects.equals(before[i], after[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether none of the chunk's loans has an archive row on or after the earliest day it is writing: the usual night,
+   * when its rows can be copied straight in. The loans are locked, so no one else adds rows meanwhile.
+   */
+  private static boolean noArchivedDays(JdbcClient db, List<Object[]> rows) {
+    Long[] ids = rows.stream().map(r -> (Long) r[0]).distinct().toArray(Long[]::new);
+    LocalDate from = rows.stream().map(r -> (LocalDate) r[1]).min(LocalDate::compareTo).orElseThrow();
+    return !db.sql("SELECT EXISTS (SELECT 1 FROM loan_status_archive WHERE loan_id = ANY(?) AND date >= ?)")
+        .params(ids, from).query(Boolean.class).single();
   }
 
   private static String eventName(LoanEvent e) {
