@@ -30,7 +30,7 @@ final class BenchCommand {
 
     @Option(names = "--loans", required = true) int loans;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Worker threads (default 2)") int workers;
+    @Option(names = "--workers", defaultValue = "3", description = "Worker threads (default 3, as a node)") int workers;
 
     @Option(names = "--home", defaultValue = "data/bench", description = "Bench data directory (default data/bench)")
     String home;
