@@ -30,7 +30,7 @@ final class BenchCommand {
 
     @Option(names = "--loans", required = true) int loans;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Worker threads (default 2)") int workers;
+    @Option(names = "--workers", defaultValue = "3", description = "Worker threads (default 3, as a node)") int workers;
 
     @Option(names = "--home", defaultValue = "data/bench", description = "Bench data directory (default data/bench)")
     String home;
@@ -65,23 +65,31 @@ final class BenchCommand {
             new TenantLimits(10, Math.max(loans, 1_000_000), 200, 6000));
         JdbcClient tenantDb = JdbcClient.create(ctx.getBean(TenantDataSources.class).of(tenant));
         BenchmarkAutomation.clear(tenantDb); // the first night is measured without any automation
-        MaintenanceBenchmark.Result r = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
+        CpuMeter meter = new CpuMeter(java.nio.file.Path.of(home).resolve("postgres"));
+        MaintenanceBenchmark.CpuClock cpu = () -> {
+          CpuMeter.Sample s = meter.sample();
+          return new long[] {s.javaNanos(), dbUrl == null ? s.postgresNanos() : -1};
+        };
+        MaintenanceBenchmark.Result r = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers, cpu);
         double perSecond = r.maintained() / r.seconds();
         System.out.printf(Locale.ROOT, "Daily maintenance %s: %d loans queued, %d maintained, %d failed%n", r.date(),
             r.queued(), r.maintained(), r.failed());
         System.out.printf(Locale.ROOT, "  run    %8.2f s  %,10.0f loans/s  peak heap after GC %d MB (max %d MB)%n", r.seconds(),
             perSecond, r.peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf(Locale.ROOT, "  cpu    %8.2f s  in this JVM, %.2f s in PostgreSQL (-1: not measured), %d workers%n",
+            r.javaCpuSeconds(), r.databaseCpuSeconds(), workers);
         System.out.printf(Locale.ROOT, "  floor  %8.2f s  (one UPDATE of the state rows + one INSERT of archive rows)%n",
             r.floorSeconds());
         System.out.printf(Locale.ROOT, "  ratio  %8.2f x the floor%n", r.ratio());
         System.out.printf(Locale.ROOT, "{\"loans\":%d,\"seconds\":%.3f,\"loansPerSecond\":%.0f,\"peakHeapMb\":%d,"
-                + "\"floorSeconds\":%.3f,\"ratio\":%.3f}%n", r.maintained(), r.seconds(), perSecond, r.peakHeapMb(),
-            r.floorSeconds(), r.ratio());
+                + "\"floorSeconds\":%.3f,\"ratio\":%.3f,\"javaCpuSeconds\":%.2f,\"postgresCpuSeconds\":%.2f}%n",
+            r.maintained(), r.seconds(), perSecond, r.peakHeapMb(), r.floorSeconds(), r.ratio(), r.javaCpuSeconds(),
+            r.databaseCpuSeconds());
         if (!automation) {
           return r.failed() == 0 && r.maintained() > 0 ? 0 : 1;
         }
         BenchmarkAutomation.install(tenantDb);
-        MaintenanceBenchmark.Result a = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers);
+        MaintenanceBenchmark.Result a = ctx.getBean(MaintenanceBenchmark.class).run(tenant, workers, cpu);
         BenchmarkAutomation.clear(tenantDb);
         double overhead = (a.seconds() - r.seconds()) / r.seconds();
         System.out.printf(Locale.ROOT, "Daily maintenance %s with automation: %d maintained, %d failed%n", a.date(),

@@ -12,7 +12,13 @@ public final class CopyText {
     if (value == null) {
       return sb.append("\\N");
     }
-    String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    if (value instanceof BigDecimal d) {
+      return sb.append(d.toPlainString()); // digits, sign and point: nothing to escape
+    }
+    if (value instanceof Number || value instanceof Boolean || value instanceof java.time.LocalDate) {
+      return sb.append(value);
+    }
+    String s = value.toString();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {

@@ -13,7 +13,6 @@ import org.openlms.engine.fees.Charge;
 import org.openlms.engine.payment.Payment;
 import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
-import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.Adjustment;
 import org.openlms.engine.state.CalcSettings;
@@ -35,7 +34,23 @@ class LoanDayCalculator implements DayCalculator {
   /** The state row and the archive rows of a chunk go in one set-based statement each (see BulkTable). */
   static final BulkTable STATE = BulkTable.upsert("loan_state", LoanStateRows.COLUMNS, List.of("loan_id"));
   static final BulkTable ARCHIVE = BulkTable.upsert("loan_status_archive", ServicingRepository.ARCHIVE_COLUMNS,
-      List.of("loan_id", "date"));
+      List.of("loan_id", "date")).directWhen(LoanDayCalculator::noArchivedDays);
+  /** What a quiet day changes in the state row (see DayStep): only these columns are sent for such a loan. */
+  static final BulkTable STATE_DAY = BulkTable.update("loan_state", List.of("loan_id", "as_of", "unposted_interest",
+      "interest_accrued_today", "date_last_current", "date_last_current_30", "first_delinquency_date",
+      "unique_delinquencies", "delinquent_days"), List.of("bigint", "date", "numeric", "numeric", "date", "date",
+      "date", "integer", "integer"));
+  private static final int[] STATE_DAY_INDEX = STATE_DAY.columns().stream().mapToInt(LoanStateRows.COLUMNS::indexOf)
+      .toArray();
+  private static final boolean[] IS_DAY_COLUMN = new boolean[LoanStateRows.COLUMNS.size()];
+
+  static {
+    for (int i : STATE_DAY_INDEX) {
+      IS_DAY_COLUMN[i] = true;
+    }
+  }
+
+  static final BulkTable HINT = BulkTable.upsert("loan_schedule_hint", ScheduleHints.COLUMNS, List.of("loan_id"));
 
   @Override
   public DayBatch prepare(ChunkContext chunk) {
@@ -44,13 +59,24 @@ class LoanDayCalculator implements DayCalculator {
     Map<Long, LoanSetup> setups = new HashMap<>();
     db.sql("SELECT * FROM loan_setup WHERE loan_id = ANY(?)").param(ids)
         .query((rs, n) -> setups.put(rs.getLong("loan_id"), LoanSetupRows.map(rs, n))).list();
-    // Each loan's schedule follows from its terms (not shared between loans, so a benchmark on seeded loans,
-    // which repeat a thousand kinds of terms, costs what a real portfolio of distinct loans costs).
-    Map<Long, Schedule> scheduleOf = new HashMap<>();
-    setups.forEach((id, s) -> scheduleOf.put(id, ScheduleCalculator.forServicing(s.terms())));
+    Map<Long, ScheduleHints.Hint> hints = new HashMap<>();
+    db.sql(ScheduleHints.SELECT).param(ids)
+        .query((rs, n) -> hints.put(rs.getLong("loan_id"), ScheduleHints.map(rs))).list();
+    // Each loan's own schedule (never shared between loans, so a benchmark on seeded loans, which repeat a thousand
+    // kinds of terms, costs what a real portfolio of distinct loans costs): deferred on its hint when it has one.
+    Map<Long, Long> termsKeys = new HashMap<>();
+    setups.forEach((id, setup) -> termsKeys.put(id, ScheduleHints.key(setup.terms())));
     Map<Long, LoanState> states = new HashMap<>();
     db.sql("SELECT * FROM loan_state WHERE loan_id = ANY(?)").param(ids)
-        .query((rs, n) -> states.put(rs.getLong("loan_id"), LoanStateRows.map(rs, scheduleOf.get(rs.getLong("loan_id")))))
+        .query((rs, n) -> {
+          long id = rs.getLong("loan_id");
+          LoanSetup setup = setups.get(id);
+          if (setup != null) {
+            states.put(id, LoanStateRows.map(rs, ScheduleHints.schedule(setup.terms(), termsKeys.get(id),
+                hints.get(id), rs.getInt("next_index"))));
+          }
+          return null;
+        })
         .list();
     Map<Long, List<PaymentRecord>> payments = new HashMap<>();
     // Only payments the stored state has not seen yet: dated after its day, up to the business date.
@@ -82,23 +108,22 @@ class LoanDayCalculator implements DayCalculator {
         .params(chunk.businessDate(), ids)
         .query((rs, n) -> adjustments.computeIfAbsent(rs.getLong("loan_id"), k -> new ArrayList<>())
             .add(ServicingRepository.adjustment(rs, n))).list();
-    return (loan, ctx) -> step(loan, ctx, scheduleOf.get(loan.id()), states.get(loan.id()),
-        payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()),
+    return (loan, ctx) -> step(loan, ctx, setups.get(loan.id()), states.get(loan.id()), termsKeys.get(loan.id()),
+        hints.get(loan.id()), payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()),
         adjustments.getOrDefault(loan.id(), List.of()));
   }
 
-  private static void step(MaintainedLoan loan, ChunkContext ctx, Schedule schedule, LoanState stored,
-      List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
-    if (schedule == null) {
+  private static void step(MaintainedLoan loan, ChunkContext ctx, LoanSetup setup, LoanState stored, Long termsKey,
+      ScheduleHints.Hint hint, List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
+    if (setup == null) {
       throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
     }
-    LoanState from = stored != null ? stored : LoanState.open(schedule);
+    LoanState from = stored != null ? stored : LoanState.open(ScheduleCalculator.forServicing(setup.terms()));
     LocalDate through = ctx.businessDate();
     if (!from.date().isBefore(through)) {
       // Already brought to this day (e.g. activated today); the guard still records the day.
       ctx.attach(loan.id(), StatusSnapshot.class, StatusSnapshot.of(from, CalcSettings.DEFAULT));
-      ctx.attach(loan.id(), MaintainedDay.class, new MaintainedDay(loan.id(), null, from, List.of(), List.of(), List.of(),
-          List.of()));
+      ctx.attach(loan.id(), MaintainedDay.class, new MaintainedDay(loan.id(), null, from, List.of(), List.of(), List.of()));
       return;
     }
     List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
@@ -117,15 +142,45 @@ class LoanDayCalculator implements DayCalculator {
       }
     }
     DayRow last = rows.get(rows.size() - 1);
-    ctx.bulk(id, STATE, LoanStateRows.values(id, last.state()));
+    Object[] state = LoanStateRows.values(id, last.state());
+    if (stored != null && onlyDayColumnsChanged(LoanStateRows.values(id, stored), state)) {
+      Object[] day = new Object[STATE_DAY_INDEX.length];
+      for (int i = 0; i < day.length; i++) {
+        day[i] = state[STATE_DAY_INDEX[i]];
+      }
+      ctx.bulk(id, STATE_DAY, day);
+    } else {
+      ctx.bulk(id, STATE, state);
+    }
+    Object[] hintRow = ScheduleHints.rowIfChanged(id, last.state(), termsKey, hint);
+    if (hintRow != null) {
+      ctx.bulk(id, HINT, hintRow);
+    }
     ctx.attach(id, StatusSnapshot.class, last.status()); // what the automation engine's rules see
     // What the automation engine needs to compute the day again with a charge it adds.
     LoanState dayBefore = rows.size() > 1 ? rows.get(rows.size() - 2).state() : from;
-    List<PaymentRecord> todays = due.stream().filter(p -> p.date().equals(through)).toList();
-    ctx.attach(id, MaintainedDay.class, new MaintainedDay(id, dayBefore, last.state(),
-        todays.stream().map(LoanServicing::engine).toList(), todays,
-        charges.stream().filter(c -> c.date().equals(through)).toList(),
-        adjustments.stream().filter(a -> a.date().equals(through)).toList()));
+    ctx.attach(id, MaintainedDay.class, new MaintainedDay(id, dayBefore, last.state(), due, charges, adjustments));
+  }
+
+  /** Whether the state row changed in no column but those {@link #STATE_DAY} writes (exact, scale included). */
+  private static boolean onlyDayColumnsChanged(Object[] before, Object[] after) {
+    for (int i = 0; i < before.length; i++) {
+      if (!IS_DAY_COLUMN[i] && !java.util.Objects.equals(before[i], after[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether none of the chunk's loans has an archive row on or after the earliest day it is writing: the usual night,
+   * when its rows can be copied straight in. The loans are locked, so no one else adds rows meanwhile.
+   */
+  private static boolean noArchivedDays(JdbcClient db, List<Object[]> rows) {
+    Long[] ids = rows.stream().map(r -> (Long) r[0]).distinct().toArray(Long[]::new);
+    LocalDate from = rows.stream().map(r -> (LocalDate) r[1]).min(LocalDate::compareTo).orElseThrow();
+    return !db.sql("SELECT EXISTS (SELECT 1 FROM loan_status_archive WHERE loan_id = ANY(?) AND date >= ?)")
+        .params(ids, from).query(Boolean.class).single();
   }
 
   private static String eventName(LoanEvent e) {

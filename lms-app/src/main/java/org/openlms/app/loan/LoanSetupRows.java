@@ -2,6 +2,7 @@ package org.openlms.app.loan;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openlms.engine.schedule.Disclosure;
@@ -74,8 +75,8 @@ public final class LoanSetupRows {
         rs.getBigDecimal("loan_rate").stripTrailingZeros(),
         Coded.fromCode(LoanRateType.class, rs.getString("loan_rate_type")),
         rs.getInt("loan_term"),
-        rs.getDate("contract_date").toLocalDate(),
-        rs.getDate("first_payment_date").toLocalDate(),
+        rs.getObject("contract_date", LocalDate.class),
+        rs.getObject("first_payment_date", LocalDate.class),
         Coded.fromCode(PaymentFrequency.class, rs.getString("payment_frequency")),
         Coded.fromCode(CalcType.class, rs.getString("calc_type")),
         Coded.fromCode(DaysInYear.class, rs.getString("days_in_year")),
@@ -91,7 +92,7 @@ public final class LoanSetupRows {
         rs.getBigDecimal("late_fee_percent"),
         Coded.fromCode(LateFeeCalc.class, rs.getString("late_fee_calc")),
         Coded.fromCode(LateFeePercentBase.class, rs.getString("late_fee_percent_base")));
-    Disclosure d = new Disclosure(rs.getBigDecimal("payment"), rs.getDate("orig_final_payment_date").toLocalDate(),
+    Disclosure d = new Disclosure(rs.getBigDecimal("payment"), rs.getObject("orig_final_payment_date", LocalDate.class),
         rs.getBigDecimal("orig_final_payment_amount"), rs.getBigDecimal("til_finance_charge"),
         rs.getBigDecimal("til_total_of_payments"), rs.getBigDecimal("til_loan_amount"), rs.getBigDecimal("apr"));
     return new LoanSetup(terms, rs.getString("loan_class"), rs.getString("loan_type"), d);

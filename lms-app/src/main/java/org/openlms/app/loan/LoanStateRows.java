@@ -1,7 +1,6 @@
 package org.openlms.app.loan;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -81,19 +80,20 @@ public final class LoanStateRows {
 
   static List<DueItem> unpaid(String json) {
     List<DueItem> out = new ArrayList<>();
-    String body = json.replaceAll("[\\[\\]\"\\s]", "");
-    if (body.isEmpty()) {
-      return out;
+    // Read every night for every loan: the quoted strings in order, without a regex or a JSON parser.
+    List<String> strings = new ArrayList<>();
+    for (int i = json.indexOf('"'); i >= 0; i = json.indexOf('"', i + 1)) {
+      int end = json.indexOf('"', i + 1);
+      strings.add(json.substring(i + 1, end));
+      i = end;
     }
-    String[] parts = body.split(",");
-    for (int i = 0; i + 1 < parts.length; i += 2) {
-      out.add(new DueItem(LocalDate.parse(parts[i]), new BigDecimal(parts[i + 1])));
+    for (int i = 0; i + 1 < strings.size(); i += 2) {
+      out.add(new DueItem(LocalDate.parse(strings.get(i)), new BigDecimal(strings.get(i + 1))));
     }
     return out;
   }
 
   private static LocalDate date(ResultSet rs, String col) throws SQLException {
-    Date d = rs.getDate(col);
-    return d == null ? null : d.toLocalDate();
+    return rs.getObject(col, LocalDate.class); // no Calendar, unlike getDate
   }
 }

@@ -1,5 +1,6 @@
 package org.openlms.app.loan;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openlms.app.maintenance.step.ChunkContext;
@@ -24,34 +25,51 @@ public final class MaintainedDay {
 
   private final long loanId;
   private final LoanState before;
-  private final List<Payment> payments;
-  private final List<PaymentRecord> records;
-  private final List<Charge> charges;
-  private final List<Adjustment> adjustments;
+  private final List<PaymentRecord> dueRecords;
+  private final List<Charge> dueCharges;
+  private final List<Adjustment> dueAdjustments;
   private LoanState after;
+  // The business date's own payments, charges and adjustments: picked out of the lists above only when automation
+  // changes the loan, which few loans a night need (this object is made for every maintained loan).
+  private List<Payment> payments;
+  private List<PaymentRecord> records;
+  private List<Charge> charges;
+  private List<Adjustment> adjustments;
 
   /**
-   * @param before   the state at the end of the day before the business date, or null when the loan's state
-   *                 was already on the business date before maintenance (activated today): the charge then goes
-   *                 on top of that state
-   * @param payments the business date's payments, as the engine applied them, and their records
-   * @param charges  the business date's charges so far
+   * @param before      the state at the end of the day before the business date, or null when the loan's state
+   *                    was already on the business date before maintenance (activated today): the charge then goes
+   *                    on top of that state
+   * @param payments    the payments the calculator applied (the business date's among them), as their records
+   * @param charges     the charges it applied (the business date's among them)
+   * @param adjustments the adjustments it applied (likewise)
    */
-  MaintainedDay(long loanId, LoanState before, LoanState after, List<Payment> payments, List<PaymentRecord> records,
-      List<Charge> charges, List<Adjustment> adjustments) {
+  MaintainedDay(long loanId, LoanState before, LoanState after, List<PaymentRecord> payments, List<Charge> charges,
+      List<Adjustment> adjustments) {
     this.loanId = loanId;
     this.before = before;
     this.after = after;
-    this.payments = payments;
-    this.records = records;
-    this.charges = new ArrayList<>(charges);
-    this.adjustments = new ArrayList<>(adjustments);
+    this.dueRecords = payments;
+    this.dueCharges = charges;
+    this.dueAdjustments = adjustments;
+  }
+
+  private void pickTheDay() {
+    if (records != null) {
+      return;
+    }
+    LocalDate day = after.date();
+    records = dueRecords.stream().filter(p -> p.date().equals(day)).toList();
+    payments = records.stream().map(LoanServicing::engine).toList();
+    charges = new ArrayList<>(dueCharges.stream().filter(c -> c.date().equals(day)).toList());
+    adjustments = new ArrayList<>(dueAdjustments.stream().filter(a -> a.date().equals(day)).toList());
   }
 
   /** Stores the charge (dated the business date) with the chunk and answers the loan's status after it. */
   public StatusSnapshot add(ChunkContext ctx, NewCharge c, String source, long sourceId) {
     ctx.write(loanId, ServicingRepository.CHARGE_INSERT, ServicingRepository.chargeValues(loanId, c, source, sourceId));
     Charge charge = new Charge(0, c.date(), c.amount(), "charge.types.other");
+    pickTheDay();
     charges.add(charge);
     return recompute(ctx, ChargeApplier.applyTo(after, charge));
   }
@@ -60,6 +78,7 @@ public final class MaintainedDay {
   public StatusSnapshot adjust(ChunkContext ctx, Adjustment.Kind kind, String source, long sourceId) {
     ctx.write(loanId, ServicingRepository.ADJUSTMENT_INSERT, loanId, after.date(), kind.name(), source, sourceId);
     Adjustment adjustment = new Adjustment(0, after.date(), kind);
+    pickTheDay();
     adjustments.add(adjustment);
     return recompute(ctx, adjustment.applyTo(after));
   }
@@ -81,6 +100,8 @@ public final class MaintainedDay {
       }
     }
     after = row.state();
+    // The whole state row now: a narrower quiet-day update left by the calculator would write the old day back.
+    ctx.dropBulk(loanId, LoanDayCalculator.STATE_DAY);
     ctx.rebulk(loanId, LoanDayCalculator.ARCHIVE, 2, ServicingRepository.archiveValues(loanId, row.status()));
     ctx.rebulk(loanId, LoanDayCalculator.STATE, 1, LoanStateRows.values(loanId, row.state()));
     return row.status();

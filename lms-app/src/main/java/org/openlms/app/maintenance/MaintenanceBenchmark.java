@@ -38,7 +38,12 @@ public class MaintenanceBenchmark {
     this.clock = clock;
   }
 
-  public Result run(Tenant tenant, int workers) throws Exception {
+  /** CPU time so far, in nanoseconds: this JVM's and the database server's (-1 when unknown). */
+  public interface CpuClock {
+    long[] sample();
+  }
+
+  public Result run(Tenant tenant, int workers, CpuClock cpu) throws Exception {
     DataSource db = pools.of(tenant);
     JdbcClient sql = JdbcClient.create(db);
     LocalDate last = sql.sql("SELECT max(last_maintained_date) FROM loan").query(LocalDate.class).optional().orElse(null);
@@ -47,6 +52,7 @@ public class MaintenanceBenchmark {
 
     System.gc();
     HeapAfterGc heap = HeapAfterGc.start();
+    long[] cpuBefore = cpu.sample();
     long started = System.nanoTime();
     scheduler.queue(tenant, db, date, "manual", clock.instant());
     List<Thread> threads = new ArrayList<>();
@@ -59,11 +65,13 @@ public class MaintenanceBenchmark {
       t.join();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    long[] cpuAfter = cpu.sample();
     long peakHeap = heap.stop();
     DmStats stats = sql.sql("SELECT * FROM dm_stats_entity WHERE date = ? AND kind = 'loan'").param(date)
         .query(DmStatsRepository::map).single();
     return new Result(date, stats.totalLoans(), stats.maintainedLoans(), stats.failedLoans(), seconds,
-        peakHeap / (1024 * 1024), floor);
+        peakHeap / (1024 * 1024), floor, (cpuAfter[0] - cpuBefore[0]) / 1e9,
+        cpuBefore[1] < 0 || cpuAfter[1] < 0 ? -1 : (cpuAfter[1] - cpuBefore[1]) / 1e9);
   }
 
   /** The floor: the two set-based statements any night must at least equal, timed, then rolled back. */
@@ -104,9 +112,12 @@ public class MaintenanceBenchmark {
     ps.setTimestamp(from + 2, now);
   }
 
-  /** One measured night: counts, wall time, peak heap and the floor measured beside it. */
+  /**
+   * One measured night: counts, wall time, peak heap and the floor measured beside it, and the CPU time the night
+   * took in this JVM and in the database server (-1 when unknown), which does not depend on what else the machine runs.
+   */
   public record Result(LocalDate date, long queued, long maintained, long failed, double seconds, long peakHeapMb,
-      double floorSeconds) {
+      double floorSeconds, double javaCpuSeconds, double databaseCpuSeconds) {
     public double ratio() {
       return seconds / floorSeconds;
     }

@@ -69,7 +69,7 @@ public final class ScheduleCalculator {
             carry = owedInterest.subtract(paidInterest);
             BigDecimal principal = pay.subtract(paidInterest);
             balance = balance.subtract(principal);
-            LocalDate start = first && terms.firstDayInterest() ? previous : previous.plusDays(1);
+            LocalDate start = first ? Schedule.interestStart(terms) : previous.plusDays(1);
             rows.add(new Installment(k + 1, start, due, days, regular, rate, pay, paidInterest, principal, balance));
             previous = due;
         }

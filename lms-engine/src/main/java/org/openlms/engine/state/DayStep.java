@@ -97,7 +97,7 @@ public final class DayStep {
 
     /** Interest accrues from the day after the contract date (or on it, with firstDayInterest), unless stopped. */
     private static boolean accrues(LoanState s, LocalDate date) {
-        return !s.interestStopped() && !date.isBefore(s.schedule().get(0).periodStart());
+        return !s.interestStopped() && !date.isBefore(s.schedule().interestStart());
     }
 
     private static void comeDue(LoanStateDraft d, List<Posting> postings, List<LoanEvent> events) {

@@ -104,6 +104,14 @@ public record LoanState(
                 && heldCredit.signum() == 0;
     }
 
+    /** The same state over another schedule object of the same terms (a deferred one, say). */
+    public LoanState withSchedule(Schedule other) {
+        return new LoanState(other, date, nextIndex, lateFeeIndex, nextDueDate, nextLateFeeCheck, principalBalance,
+                unpostedInterest, interestNotDue, dueInterest, duePrincipal, dueFees, unpaid, prepaidCredit,
+                heldCredit, perdiem, interestAccruedToday, lastPaymentDate, lastPaymentAmount, dateLastCurrent,
+                dateLastCurrent30, firstDelinquencyDate, uniqueDelinquencies, delinquentDays, interestStopped);
+    }
+
     public LoanStateDraft toDraft() {
         return new LoanStateDraft(this);
     }

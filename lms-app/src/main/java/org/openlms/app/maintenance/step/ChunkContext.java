@@ -112,6 +112,11 @@ public final class ChunkContext {
     bulk(loanId, table, values);
   }
 
+  /** Removes the loan's rows for that table (a later step replaced them with rows of another table). */
+  public void dropBulk(long loanId, BulkTable table) {
+    bulk.removeIf(r -> r.loanId() == loanId && r.table().equals(table));
+  }
+
   /** The bulk rows of loans that did not fail. */
   public List<BulkRow> bulkToApply() {
     return bulk.stream().filter(r -> !failures.containsKey(r.loanId())).toList();
