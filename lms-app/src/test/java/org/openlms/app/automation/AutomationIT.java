@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openlms.app.maintenance.MaintenanceService;
 import org.openlms.app.support.Http;
+import org.openlms.app.support.TenantDriver;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
-import org.openlms.app.tenancy.Tenant;
-import org.openlms.app.tenancy.TenantService;
-import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +25,7 @@ class AutomationIT {
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
+  private final TenantDriver driver = new TenantDriver(server);
 
   @Test
   void aRuleSeesTheChangeOfTheRuleBeforeItButNotOfTheRuleAfterIt() {
@@ -37,7 +35,7 @@ class AutomationIT {
     rule(t, "to collections", "status.daysPastDue > 30", 1, false, "{\"type\":\"setStatus\",\"loanStatusId\":2,\"loanSubStatusId\":20}");
     rule(t, "flag collections", "settings.loanStatusId == 2", 2, false, "{\"type\":\"setFlag\",\"flagId\":" + flag + "}");
     long late = loan(t, "L1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
-    maintain(t);
+    driver.maintain(t);
     assertThat(settings(t, late).get("loanStatusId").asInt()).isEqualTo(2);
     assertThat(flags(t, late)).containsExactly(flag);
 
@@ -47,7 +45,7 @@ class AutomationIT {
     rule(u, "flag collections", "settings.loanStatusId == 2", 1, false, "{\"type\":\"setFlag\",\"flagId\":" + flag2 + "}");
     rule(u, "to collections", "status.daysPastDue > 30", 2, false, "{\"type\":\"setStatus\",\"loanStatusId\":2,\"loanSubStatusId\":20}");
     long late2 = loan(u, "L1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
-    maintain(u);
+    driver.maintain(u);
     assertThat(settings(u, late2).get("loanStatusId").asInt()).isEqualTo(2);
     assertThat(flags(u, late2)).isEmpty();
   }
@@ -67,7 +65,7 @@ class AutomationIT {
     assertThat(settings(t, id).get("loanStatusId").asInt()).isEqualTo(3);
     assertThat(settings(t, id).get("autopayEnabled").asInt()).isZero();
 
-    maintain(t);
+    driver.maintain(t);
     assertThat(settings(t, id).get("autopayEnabled").asInt()).isEqualTo(1);
     List<String> modes = applied(t, id).stream().map(a -> a.get("mode").asString()).toList();
     assertThat(modes).containsExactly("realTime", "dailyMaintenance");
@@ -93,14 +91,14 @@ class AutomationIT {
     rule(t, "undo some", "settings.autopayEnabled && " + flag + " in settings.flags", 2, false,
         "{\"type\":\"clearFlag\",\"flagId\":" + flag + "},{\"type\":\"disableAutopay\"},"
             + "{\"type\":\"removeSubPortfolio\",\"subPortfolioId\":" + sub + "}");
-    maintain(t);
+    driver.maintain(t);
 
     JsonNode s = settings(t, id);
     assertThat(s.get("loanStatusId").asInt()).isEqualTo(5);
     assertThat(s.get("loanSubStatusId").asInt()).isEqualTo(51);
     assertThat(s.get("autopayEnabled").asInt()).isZero();
     assertThat(flags(t, id)).containsExactly(keep);
-    JdbcClient db = db(t);
+    JdbcClient db = driver.db(t);
     assertThat(db.sql("SELECT portfolio_id FROM loan_portfolio WHERE loan_id = ?").param(id).query(Long.class).list())
         .containsExactly(portfolio);
     assertThat(db.sql("SELECT count(*) FROM loan_sub_portfolio WHERE loan_id = ?").param(id).query(Long.class).single())
@@ -118,25 +116,25 @@ class AutomationIT {
     stoplight(t, "very late", "status.daysPastDue > 30", "red", 1);
     stoplight(t, "late", "status.daysPastDue > 0", "stoplight.display.yellow", 2);
     long late = loan(t, "S1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
-    LocalDate today = today(t);
+    LocalDate today = driver.today(t);
     long current = loan(t, "S2", today.minusDays(3), today.plusDays(20));
     long manual = loan(t, "S3", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
-    ok(http.api("POST", API + "Loans(" + manual + ")/Autopal.SetStoplight()", t.id(), t.token(), "{\"stoplight\":\"green\"}"));
-    maintain(t);
+    TenantDriver.ok(http.api("POST", API + "Loans(" + manual + ")/Autopal.SetStoplight()", t.id(), t.token(), "{\"stoplight\":\"green\"}"));
+    driver.maintain(t);
     assertThat(stoplight(t, late)).isEqualTo("red");
     assertThat(stoplight(t, current)).isEqualTo("green");
     assertThat(stoplight(t, manual)).isEqualTo("green");
 
     // Cleared, the manual stoplight goes back to the rules at the next evaluation ("force").
-    ok(http.api("POST", API + "Loans(" + manual + ")/Autopal.SetStoplight()", t.id(), t.token(), "{\"stoplight\":null}"));
-    JsonNode forced = ok(http.api("POST", ODATA + "StoplightRules/Autopal.Force()", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("POST", API + "Loans(" + manual + ")/Autopal.SetStoplight()", t.id(), t.token(), "{\"stoplight\":null}"));
+    JsonNode forced = TenantDriver.ok(http.api("POST", ODATA + "StoplightRules/Autopal.Force()", t.id(), t.token(), null));
     assertThat(forced.get("d").get("loans").asLong()).isEqualTo(3);
     assertThat(stoplight(t, manual)).isEqualTo("red");
 
     // A lower number wins: make the yellow rule first and force again.
     long yellow = ruleIdIn(t, "StoplightRules", "late");
-    ok(http.api("PUT", ODATA + "StoplightRules(" + yellow + ")", t.id(), t.token(), "{\"priority\":0}"));
-    ok(http.api("POST", ODATA + "StoplightRules/Autopal.Force()", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("PUT", ODATA + "StoplightRules(" + yellow + ")", t.id(), t.token(), "{\"priority\":0}"));
+    TenantDriver.ok(http.api("POST", ODATA + "StoplightRules/Autopal.Force()", t.id(), t.token(), null));
     assertThat(stoplight(t, late)).isEqualTo("yellow");
   }
 
@@ -147,10 +145,10 @@ class AutomationIT {
     long id = loan(t, "F1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
     assertThat(flagHistory(t, id)).containsExactly("Past due:set:warningFlag"); // real time, at activation
     // Paying the loan off (a change through the API) clears it at once.
-    JsonNode payoff = http.api("GET", API + "Loans(" + id + ")/Autopal.GetLoanPayoff(" + today(t) + ")", t.id(),
+    JsonNode payoff = http.api("GET", API + "Loans(" + id + ")/Autopal.GetLoanPayoff(" + driver.today(t) + ")", t.id(),
         t.token(), null).body().get("d").get(0);
-    ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(), "{\"Payments\":{\"results\":[{\"amount\":"
-        + payoff.get("payoff").asString() + ",\"date\":\"" + today(t) + "\",\"info\":\"payoff\",\"paymentTypeId\":1,"
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(), "{\"Payments\":{\"results\":[{\"amount\":"
+        + payoff.get("payoff").asString() + ",\"date\":\"" + driver.today(t) + "\",\"info\":\"payoff\",\"paymentTypeId\":1,"
         + "\"paymentMethodId\":1}]}}"));
     assertThat(flagHistory(t, id)).containsExactly("Past due:set:warningFlag", "Past due:cleared:warningFlag");
     assertThat(flags(t, id)).isEmpty();
@@ -178,7 +176,7 @@ class AutomationIT {
     assertThat(unknown.errorMessage()).contains("sparkle: unknown field").contains("color: must be green");
     assertThat(http.api("GET", ODATA + "AutomationRules", t.id(), t.token(), null).body().get("d").get("summary")
         .get("total").asInt()).isZero();
-    assertThat(db(t).sql("SELECT version FROM automation_version").query(Long.class).single()).isZero();
+    assertThat(driver.db(t).sql("SELECT version FROM automation_version").query(Long.class).single()).isZero();
   }
 
   @Test
@@ -186,10 +184,10 @@ class AutomationIT {
     TenantAccess t = server.newTenant();
     rule(t, "divides", "1000000 / status.daysPastDue > 0", 1, false, "{\"type\":\"enableAutopay\"}");
     long late = loan(t, "E1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
-    LocalDate today = today(t);
+    LocalDate today = driver.today(t);
     long current = loan(t, "E2", today.minusDays(3), today.plusDays(20));
-    maintain(t);
-    JdbcClient db = db(t);
+    driver.maintain(t);
+    JdbcClient db = driver.db(t);
     assertThat(settings(t, late).get("autopayEnabled").asInt()).isEqualTo(1);
     assertThat(db.sql("SELECT loan_id FROM automation_error").query(Long.class).list()).containsExactly(current);
     assertThat(db.sql("SELECT message FROM automation_error").query(String.class).single()).contains("by zero");
@@ -207,8 +205,8 @@ class AutomationIT {
         body("three", "true", 3, false, "{\"type\":\"enableAutopay\"}"));
     assertThat(third.status()).isEqualTo(409);
     assertThat(third.errorMessage()).contains("at most 2 automation rules");
-    ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "one") + ")", t.id(), t.token(), null));
-    ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(),
+    TenantDriver.ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "one") + ")", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(),
         body("three", "true", 3, false, "{\"type\":\"enableAutopay\"}")));
   }
 
@@ -218,14 +216,14 @@ class AutomationIT {
     long id = loan(t, "D1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
     rule(t, "collections", "status.daysPastDue > 30", 1, false, "{\"type\":\"setStatus\",\"loanStatusId\":2,\"loanSubStatusId\":20}");
     stoplight(t, "late", "status.daysPastDue > 0", "red", 1);
-    JsonNode all = ok(http.api("POST", API + "Loans(" + id + ")/Autopal.EvaluateRules()", t.id(), t.token(), "{}"))
+    JsonNode all = TenantDriver.ok(http.api("POST", API + "Loans(" + id + ")/Autopal.EvaluateRules()", t.id(), t.token(), "{}"))
         .get("d");
     assertThat(all.get("applied")).hasSize(2);
     assertThat(all.get("applied").get(0).get("changes").get(0).get("type").asString()).isEqualTo("setStatus");
     assertThat(all.get("applied").get(1).get("changes").get(0).get("stoplight").asString()).isEqualTo("red");
     assertThat(all.get("facts").get("status.daysPastDue").asInt()).isGreaterThan(30);
 
-    JsonNode one = ok(http.api("POST", ODATA + "Loans(" + id + ")/AutoPal.EvaluateRules()", t.id(), t.token(),
+    JsonNode one = TenantDriver.ok(http.api("POST", ODATA + "Loans(" + id + ")/AutoPal.EvaluateRules()", t.id(), t.token(),
         "{\"date\":\"2020-09-05\",\"rule\":\"status.daysPastDue == 4\"}")).get("d");
     assertThat(one.get("result").asBoolean()).isTrue();
     Http.Response bad = http.api("POST", API + "Loans(" + id + ")/Autopal.EvaluateRules()", t.id(), t.token(),
@@ -245,13 +243,13 @@ class AutomationIT {
     long id = loan(t, "P1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1));
     rule(t, "late stage", "status.daysPastDue > 0", 1, false,
         "{\"type\":\"addSubPortfolio\",\"subPortfolioId\":" + sub + "}");
-    maintain(t);
-    JdbcClient db = db(t);
+    driver.maintain(t);
+    JdbcClient db = driver.db(t);
     assertThat(db.sql("SELECT portfolio_id FROM loan_portfolio WHERE loan_id = ?").param(id).query(Long.class).list())
         .containsExactly(parent);
-    ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "late stage") + ")", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "late stage") + ")", t.id(), t.token(), null));
     rule(t, "out", "true", 1, true, "{\"type\":\"removePortfolio\",\"portfolioId\":" + parent + "}");
-    ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(), "{\"title\":\"changed\"}"));
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(), "{\"title\":\"changed\"}"));
     assertThat(db.sql("SELECT count(*) FROM loan_portfolio WHERE loan_id = ?").param(id).query(Long.class).single())
         .isZero();
     assertThat(db.sql("SELECT count(*) FROM loan_sub_portfolio WHERE loan_id = ?").param(id).query(Long.class).single())
@@ -270,27 +268,11 @@ class AutomationIT {
     Http.Response delete = http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null);
     assertThat(delete.status()).isEqualTo(409);
     assertThat(delete.errorMessage()).contains("used by the automation rules [watch]");
-    ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "watch") + ")", t.id(), t.token(), null));
-    ok(http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("DELETE", ODATA + "AutomationRules(" + ruleId(t, "watch") + ")", t.id(), t.token(), null));
+    TenantDriver.ok(http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null));
   }
 
   // --- helpers ---
-
-  private long loan(TenantAccess t, String displayId, LocalDate contract, LocalDate firstPayment) {
-    JsonNode created = ok(http.api("POST", ODATA + "Loans", t.id(), t.token(), """
-        {"displayId":"%s","LoanSetup":{"loanClass":"loan.class.consumer","loanType":"loan.type.installment",
-        "loanAmount":5000,"loanRate":12,"loanRateType":"loan.rateType.annually","loanTerm":24,
-        "contractDate":"%s","firstPaymentDate":"%s","paymentFrequency":"loan.frequency.monthly",
-        "calcType":"loan.calcType.simpleInterest","daysInYear":"loan.daysInYear.actual"}}"""
-        .formatted(displayId, contract, firstPayment)));
-    long id = created.get("d").get("id").asLong();
-    ok(http.api("POST", API + "Loans(" + id + ")/Autopal.Activate()", t.id(), t.token(), null));
-    return id;
-  }
-
-  private void rule(TenantAccess t, String name, String rule, int order, boolean realTime, String actions) {
-    ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), body(name, rule, order, realTime, actions)));
-  }
 
   private static String body(String name, String rule, int order, boolean realTime, String actions) {
     return "{\"name\":\"" + name + "\",\"rule\":\"" + rule + "\",\"order\":" + order + ",\"evalInRealTime\":"
@@ -298,28 +280,40 @@ class AutomationIT {
   }
 
   private long flag(TenantAccess t, String name, String rule) {
-    return ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
+    return TenantDriver.ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
         "{\"name\":\"" + name + "\",\"color\":\"#ff0000\",\"rule\":\"" + rule + "\"}")).get("d").get("id").asLong();
   }
 
   private void stoplight(TenantAccess t, String name, String rule, String color, int priority) {
-    ok(http.api("POST", ODATA + "StoplightRules", t.id(), t.token(), "{\"name\":\"" + name + "\",\"rule\":\"" + rule
+    TenantDriver.ok(http.api("POST", ODATA + "StoplightRules", t.id(), t.token(), "{\"name\":\"" + name + "\",\"rule\":\"" + rule
         + "\",\"color\":\"" + color + "\",\"priority\":" + priority + "}"));
   }
 
   private long portfolio(TenantAccess t, String title) {
-    return ok(http.api("POST", ODATA + "Portfolios", t.id(), t.token(), "{\"title\":\"" + title + "\"}"))
+    return TenantDriver.ok(http.api("POST", ODATA + "Portfolios", t.id(), t.token(), "{\"title\":\"" + title + "\"}"))
         .get("d").get("id").asLong();
   }
 
   private long subPortfolio(TenantAccess t, long portfolio, String title) {
-    return ok(http.api("POST", ODATA + "SubPortfolios", t.id(), t.token(),
+    return TenantDriver.ok(http.api("POST", ODATA + "SubPortfolios", t.id(), t.token(),
         "{\"title\":\"" + title + "\",\"parent\":" + portfolio + "}")).get("d").get("id").asLong();
   }
 
   private void link(TenantAccess t, long loan, long portfolio) {
-    ok(http.api("PUT", ODATA + "Loans(" + loan + ")", t.id(), t.token(),
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + loan + ")", t.id(), t.token(),
         "{\"Portfolios\":{\"results\":[{\"__id\":" + portfolio + "}]}}"));
+  }
+
+  private long loan(TenantAccess t, String displayId, LocalDate contract, LocalDate firstPayment) {
+    return driver.loan(t, displayId, contract, firstPayment, 5000);
+  }
+
+  private void rule(TenantAccess t, String name, String rule, int order, boolean realTime, String actions) {
+    driver.rule(t, name, rule, order, realTime, actions);
+  }
+
+  private JsonNode settings(TenantAccess t, long id) {
+    return driver.settings(t, id);
   }
 
   private long ruleId(TenantAccess t, String name) {
@@ -327,54 +321,30 @@ class AutomationIT {
   }
 
   private long ruleIdIn(TenantAccess t, String set, String name) {
-    return ok(http.api("GET", ODATA + set + "?$filter=name%20eq%20%27" + name.replace(" ", "%20") + "%27", t.id(),
+    return TenantDriver.ok(http.api("GET", ODATA + set + "?$filter=name%20eq%20%27" + name.replace(" ", "%20") + "%27", t.id(),
         t.token(), null)).get("d").get("results").get(0).get("id").asLong();
   }
 
-  private JsonNode settings(TenantAccess t, long id) {
-    return ok(http.api("GET", ODATA + "Loans(" + id + ")?$expand=LoanSettings", t.id(), t.token(), null))
-        .get("d").get("LoanSettings");
-  }
-
   private List<Long> flags(TenantAccess t, long id) {
-    return db(t).sql("SELECT flag_id FROM loan_flag WHERE loan_id = ? ORDER BY flag_id").param(id).query(Long.class).list();
+    return driver.db(t).sql("SELECT flag_id FROM loan_flag WHERE loan_id = ? ORDER BY flag_id").param(id).query(Long.class).list();
   }
 
   private String stoplight(TenantAccess t, long id) {
-    return db(t).sql("SELECT stoplight FROM loan_settings WHERE loan_id = ?").param(id)
+    return driver.db(t).sql("SELECT stoplight FROM loan_settings WHERE loan_id = ?").param(id)
         .query((rs, n) -> rs.getString(1)).list().get(0);
   }
 
   private List<JsonNode> applied(TenantAccess t, long id) {
-    JsonNode r = ok(http.api("GET", ODATA + "Loans(" + id + ")/AutomationApplied", t.id(), t.token(), null))
+    JsonNode r = TenantDriver.ok(http.api("GET", ODATA + "Loans(" + id + ")/AutomationApplied", t.id(), t.token(), null))
         .get("d").get("results");
     return java.util.stream.StreamSupport.stream(r.spliterator(), false).toList();
   }
 
   private List<String> flagHistory(TenantAccess t, long id) {
-    JsonNode r = ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetFlagArchiveReport", t.id(), t.token(), null))
+    JsonNode r = TenantDriver.ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetFlagArchiveReport", t.id(), t.token(), null))
         .get("d").get("results");
     return java.util.stream.StreamSupport.stream(r.spliterator(), false)
         .map(n -> n.get("name").asString() + ":" + n.get("action").asString() + ":" + n.get("source").asString()).toList();
   }
 
-  private void maintain(TenantAccess t) {
-    Tenant tenant = server.bean(TenantService.class).tenant(t.id());
-    MaintenanceService maintenance = server.bean(MaintenanceService.class);
-    maintenance.requestRun(t.id(), today(t));
-    maintenance.drain(tenant);
-  }
-
-  private LocalDate today(TenantAccess t) {
-    return server.bean(TenantService.class).businessDate(server.bean(TenantService.class).tenant(t.id()));
-  }
-
-  private JdbcClient db(TenantAccess t) {
-    return server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
-  }
-
-  private static JsonNode ok(Http.Response r) {
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    return r.body();
-  }
 }

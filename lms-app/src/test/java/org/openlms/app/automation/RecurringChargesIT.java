@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openlms.app.maintenance.MaintenanceService;
 import org.openlms.app.seed.LoanSeeder;
 import org.openlms.app.support.Http;
+import org.openlms.app.support.TenantDriver;
 import org.openlms.app.support.LmsTestServer;
 import org.openlms.app.support.LmsTestServer.TenantAccess;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantService;
-import org.openlms.app.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -32,14 +31,15 @@ class RecurringChargesIT {
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
+  private final TenantDriver driver = new TenantDriver(server);
 
   @Test
   void dailyChargesGoOnInMaintenanceExactlyAsAReplayComputesThem() {
     TenantAccess t = server.newTenant();
     Tenant tenant = server.bean(TenantService.class).tenant(t.id());
     server.bean(LoanSeeder.class).seed(tenant, 80, 23L, (phase, done) -> { });
-    LocalDate today = today(t);
-    JdbcClient db = db(t);
+    LocalDate today = driver.today(t);
+    JdbcClient db = driver.db(t);
     // First 5 % of what is past due, then 2.50 on every loan of at least 1,000 (the restriction).
     charge(t, "{\"title\":\"Collection fee\",\"triggerType\":\"charge.recurring.triggertype.rule\","
         + "\"triggerRule\":\"status.daysPastDue > 0\",\"calculation\":\"charge.recurring.calculation.percentage\","
@@ -53,18 +53,18 @@ class RecurringChargesIT {
     assertThat(loans).hasSizeGreaterThan(50);
     // Some loans have a payment dated today, posted before the night: it must pay today's charges first.
     List<Long> paying = loans.subList(0, 10);
-    paying.forEach(id -> ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(),
+    paying.forEach(id -> TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + id + ")", t.id(), t.token(),
         "{\"Payments\":{\"results\":[{\"amount\":20,\"date\":\"" + today + "\",\"info\":\"today\",\"paymentTypeId\":1,"
             + "\"paymentMethodId\":1}]}}")));
 
-    maintain(t);
+    driver.maintain(t);
 
     assertThat(db.sql("SELECT step || ': ' || error FROM dm_loan_error").query(String.class).list()).isEmpty();
     int pastDue = 0;
     for (long id : loans) {
-      JsonNode nightly = ok(http.api("GET", ODATA + "Loans(" + id + ")/StatusArchive?$filter=date%20eq%20datetime%27"
+      JsonNode nightly = TenantDriver.ok(http.api("GET", ODATA + "Loans(" + id + ")/StatusArchive?$filter=date%20eq%20datetime%27"
           + today + "%27", t.id(), t.token(), null)).get("d").get("results").get(0);
-      JsonNode replayed = ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetStatus(" + today + ")", t.id(),
+      JsonNode replayed = TenantDriver.ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetStatus(" + today + ")", t.id(),
           t.token(), null)).get("d");
       assertThat(nightly).as("loan " + id).isEqualTo(replayed);
       List<Map<String, Object>> charged = db.sql("""
@@ -120,17 +120,17 @@ class RecurringChargesIT {
     assertThat(charges(t, big)).containsExactly("Origination fee:100.00", "Activation fee:10.00");
     assertThat(charges(t, small)).containsExactly("Origination fee:60.00");
 
-    LocalDate today = today(t);
-    ok(http.api("PUT", ODATA + "Loans(" + big + ")", t.id(), t.token(), "{\"Payments\":{\"results\":["
+    LocalDate today = driver.today(t);
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + big + ")", t.id(), t.token(), "{\"Payments\":{\"results\":["
         + payment(today, 50) + "," + payment(today, 60) + "]}}"));
-    List<Long> payments = db(t).sql("SELECT id FROM loan_payment WHERE loan_id = ? ORDER BY id").param(big)
+    List<Long> payments = driver.db(t).sql("SELECT id FROM loan_payment WHERE loan_id = ? ORDER BY id").param(big)
         .query(Long.class).list();
     reverse(t, big, payments.get(0), "payment.reverse.nsf");
     reverse(t, big, payments.get(1), "payment.reverse.clericalError");
     assertThat(charges(t, big)).containsExactly("Origination fee:100.00", "Activation fee:10.00", "NSF fee:25.00",
         "Any reversal:1.00", "Any reversal:1.00");
     // Each charge is part of what the loan owes, as a replay from the start computes it.
-    JsonNode status = ok(http.api("GET", API + "Loans(" + big + ")/Autopal.GetStatus(" + today + ")", t.id(),
+    JsonNode status = TenantDriver.ok(http.api("GET", API + "Loans(" + big + ")/Autopal.GetStatus(" + today + ")", t.id(),
         t.token(), null)).get("d");
     assertThat(new BigDecimal(status.get("dueFees").asString())).isEqualByComparingTo("137.00");
   }
@@ -138,14 +138,14 @@ class RecurringChargesIT {
   @Test
   void aRuleChargeIsSeenByTheNextRuleAndNewLoansCanBeLeftOut() {
     TenantAccess t = server.newTenant();
-    long flag = ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
+    long flag = TenantDriver.ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
         "{\"name\":\"Fees due\",\"color\":\"#ff0000\"}")).get("d").get("id").asLong();
     rule(t, "late fee", "status.daysPastDue > 30", 1, "{\"type\":\"addCharge\",\"amount\":\"15.00\",\"chargeTypeId\":1,"
         + "\"info\":\"late\"}");
     rule(t, "flag fees", "status.dueFees >= 15.0", 2, "{\"type\":\"setFlag\",\"flagId\":" + flag + "}");
     long late = loan(t, "R1", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 9, 1), 5000);
     assertThat(charges(t, late)).containsExactly("late:15.00");
-    assertThat(db(t).sql("SELECT count(*) FROM loan_flag WHERE loan_id = ? AND flag_id = ?").params(late, flag)
+    assertThat(driver.db(t).sql("SELECT count(*) FROM loan_flag WHERE loan_id = ? AND flag_id = ?").params(late, flag)
         .query(Long.class).single()).isEqualTo(1);
 
     // applyInNewLoan 0: a loan created after the charge does not get it; one that existed does.
@@ -154,12 +154,12 @@ class RecurringChargesIT {
         + "\"calculation\":\"charge.recurring.calculation.fixed\",\"fixedAmount\":3,\"applyInNewLoan\":0}");
     long fresh = loan(t, "R3", 5000);
     // The dry run says what the night would do and puts nothing on.
-    JsonNode dry = ok(http.api("POST", API + "Loans(" + existing + ")/Autopal.EvaluateRules()", t.id(), t.token(), "{}"))
+    JsonNode dry = TenantDriver.ok(http.api("POST", API + "Loans(" + existing + ")/Autopal.EvaluateRules()", t.id(), t.token(), "{}"))
         .get("d");
     assertThat(dry.get("applied").toString()).contains("Old loans only").contains("\"amount\":\"3.00\"");
     assertThat(dry.get("facts").get("status.dueFees").decimalValue()).isEqualByComparingTo("3.00");
     assertThat(charges(t, existing)).isEmpty();
-    maintain(t);
+    driver.maintain(t);
     assertThat(charges(t, existing)).containsExactly("Old loans only:3.00");
     assertThat(charges(t, fresh)).isEmpty();
   }
@@ -167,18 +167,18 @@ class RecurringChargesIT {
   @Test
   void chargeOffAndResetPastDueChangeTheLoanFromTheirDayAndTheNextRuleSeesIt() {
     TenantAccess t = server.newTenant();
-    long current = ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
+    long current = TenantDriver.ok(http.api("POST", ODATA + "WarningFlags", t.id(), t.token(),
         "{\"name\":\"Current again\",\"color\":\"#00ff00\"}")).get("d").get("id").asLong();
     rule(t, "charge off", "status.daysPastDue > 60 && setup.loanAmount >= 4000.0", 1,
         "{\"type\":\"chargeOff\",\"loanStatusId\":4,\"loanSubStatusId\":40}");
     rule(t, "forgive lateness", "status.daysPastDue > 0 && setup.loanAmount < 4000.0", 2, "{\"type\":\"resetPastDue\"}");
     rule(t, "flag current", "status.daysPastDue == 0 && setup.loanAmount < 4000.0", 3,
         "{\"type\":\"setFlag\",\"flagId\":" + current + "}");
-    LocalDate contract = today(t).minusDays(200);
+    LocalDate contract = driver.today(t).minusDays(200);
     long off = loan(t, "C1", contract, contract.plusDays(30), 5000);
     long reset = loan(t, "C2", contract, contract.plusDays(30), 3000);
 
-    JdbcClient db = db(t);
+    JdbcClient db = driver.db(t);
     assertThat(db.sql("SELECT loan_status_id || '/' || loan_sub_status_id FROM loan_settings WHERE loan_id = ?")
         .param(off).query(String.class).single()).isEqualTo("4/40");
     assertThat(db.sql("SELECT kind FROM loan_adjustment WHERE loan_id = ?").param(off).query(String.class).list())
@@ -187,7 +187,7 @@ class RecurringChargesIT {
         .containsExactly("RESET_PAST_DUE");
     assertThat(db.sql("SELECT count(*) FROM loan_flag WHERE loan_id = ?").param(reset).query(Long.class).single())
         .isEqualTo(1);
-    LocalDate today = today(t);
+    LocalDate today = driver.today(t);
     JsonNode offToday = status(t, off, today);
     assertThat(offToday.get("perdiem").asString()).isEqualTo("0.00");
     assertThat(status(t, reset, today).get("daysPastDue").asInt()).isZero();
@@ -203,17 +203,17 @@ class RecurringChargesIT {
     TenantAccess t = server.newTenant();
     Tenant tenant = server.bean(TenantService.class).tenant(t.id());
     server.bean(LoanSeeder.class).seed(tenant, 50, 7L, (phase, done) -> { });
-    ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"reset\",\"rule\":"
+    TenantDriver.ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"reset\",\"rule\":"
         + "\"status.daysPastDue > 0\",\"actions\":{\"results\":[{\"type\":\"resetPastDue\"},"
         + "{\"type\":\"stopInterest\"}]}}"));
-    LocalDate today = today(t);
-    maintain(t);
-    JdbcClient db = db(t);
+    LocalDate today = driver.today(t);
+    driver.maintain(t);
+    JdbcClient db = driver.db(t);
     assertThat(db.sql("SELECT step || ': ' || error FROM dm_loan_error").query(String.class).list()).isEmpty();
     List<Long> adjusted = db.sql("SELECT DISTINCT loan_id FROM loan_adjustment ORDER BY 1").query(Long.class).list();
     assertThat(adjusted).isNotEmpty();
     for (long id : adjusted) {
-      JsonNode nightly = ok(http.api("GET", ODATA + "Loans(" + id + ")/StatusArchive?$filter=date%20eq%20datetime%27"
+      JsonNode nightly = TenantDriver.ok(http.api("GET", ODATA + "Loans(" + id + ")/StatusArchive?$filter=date%20eq%20datetime%27"
           + today + "%27", t.id(), t.token(), null)).get("d").get("results").get(0);
       assertThat(nightly).as("loan " + id).isEqualTo(status(t, id, today));
       assertThat(nightly.get("daysPastDue").asInt()).as("loan " + id).isZero();
@@ -246,19 +246,19 @@ class RecurringChargesIT {
       assertThat(r.status()).as(body).isEqualTo(409);
       assertThat(r.raw()).as(body).contains(message);
     });
-    assertThat(db(t).sql("SELECT count(*) FROM recurring_charge").query(Long.class).single()).isZero();
+    assertThat(driver.db(t).sql("SELECT count(*) FROM recurring_charge").query(Long.class).single()).isZero();
 
     // A good one, then an update that would make it inconsistent is refused as a whole.
     long id = charge(t, daily + "\"triggerRule\":\"true\",\"calculation\":\"charge.recurring.calculation.contingency\","
         + "\"percentageBase\":\"charge.recurring.percentagebase.cpb\",\"brackets\":[{\"from\":0,\"to\":1000,"
         + "\"fixedAmount\":5},{\"from\":1000.01,\"percentage\":1}]}");
-    JsonNode read = ok(http.api("GET", ODATA + "RecurringCharges(" + id + ")", t.id(), t.token(), null)).get("d");
+    JsonNode read = TenantDriver.ok(http.api("GET", ODATA + "RecurringCharges(" + id + ")", t.id(), t.token(), null)).get("d");
     assertThat(read.get("brackets")).hasSize(2);
     Http.Response r = http.api("PUT", ODATA + "RecurringCharges(" + id + ")", t.id(), t.token(),
         "{\"calculation\":\"charge.recurring.calculation.percentage\"}");
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.raw()).contains("percentage and percentageBase");
-    assertThat(ok(http.api("GET", ODATA + "RecurringCharges(" + id + ")", t.id(), t.token(), null)).get("d")
+    assertThat(TenantDriver.ok(http.api("GET", ODATA + "RecurringCharges(" + id + ")", t.id(), t.token(), null)).get("d")
         .get("calculation").asString()).isEqualTo("charge.recurring.calculation.contingency");
   }
 
@@ -280,64 +280,36 @@ class RecurringChargesIT {
   }
 
   private void reverse(TenantAccess t, long loan, long payment, String reason) {
-    ok(http.api("PUT", ODATA + "Loans(" + loan + ")", t.id(), t.token(), "{\"Payments\":{\"results\":[{\"__id\":"
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + loan + ")", t.id(), t.token(), "{\"Payments\":{\"results\":[{\"__id\":"
         + payment + ",\"__update\":true,\"active\":0,\"reverseReason\":\"" + reason + "\"}]}}"));
   }
 
   private long charge(TenantAccess t, String body) {
-    return ok(http.api("POST", ODATA + "RecurringCharges", t.id(), t.token(), body)).get("d").get("id").asLong();
+    return TenantDriver.ok(http.api("POST", ODATA + "RecurringCharges", t.id(), t.token(), body)).get("d").get("id").asLong();
+  }
+
+  private long loan(TenantAccess t, String displayId, LocalDate contract, LocalDate firstPayment, int amount) {
+    return driver.loan(t, displayId, contract, firstPayment, amount);
   }
 
   private void rule(TenantAccess t, String name, String rule, int order, String actions) {
-    ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"" + name + "\",\"rule\":\"" + rule
-        + "\",\"order\":" + order + ",\"evalInRealTime\":1,\"actions\":{\"results\":[" + actions + "]}}"));
+    driver.rule(t, name, rule, order, true, actions);
   }
 
   /** The loan's charges as info:amount, in the order they were put on. */
   private List<String> charges(TenantAccess t, long id) {
-    return db(t).sql("SELECT info || ':' || amount FROM loan_charge WHERE loan_id = ? AND active ORDER BY id")
+    return driver.db(t).sql("SELECT info || ':' || amount FROM loan_charge WHERE loan_id = ? AND active ORDER BY id")
         .param(id).query(String.class).list();
   }
 
   private long loan(TenantAccess t, String displayId, int amount) {
-    LocalDate today = today(t);
+    LocalDate today = driver.today(t);
     return loan(t, displayId, today.minusDays(3), today.plusDays(20), amount);
   }
 
-  private long loan(TenantAccess t, String displayId, LocalDate contract, LocalDate firstPayment, int amount) {
-    JsonNode created = ok(http.api("POST", ODATA + "Loans", t.id(), t.token(), """
-        {"displayId":"%s","LoanSetup":{"loanClass":"loan.class.consumer","loanType":"loan.type.installment",
-        "loanAmount":%d,"loanRate":12,"loanRateType":"loan.rateType.annually","loanTerm":24,
-        "contractDate":"%s","firstPaymentDate":"%s","paymentFrequency":"loan.frequency.monthly",
-        "calcType":"loan.calcType.simpleInterest","daysInYear":"loan.daysInYear.actual"}}"""
-        .formatted(displayId, amount, contract, firstPayment)));
-    long id = created.get("d").get("id").asLong();
-    ok(http.api("POST", API + "Loans(" + id + ")/Autopal.Activate()", t.id(), t.token(), null));
-    return id;
-  }
-
-  private void maintain(TenantAccess t) {
-    Tenant tenant = server.bean(TenantService.class).tenant(t.id());
-    MaintenanceService maintenance = server.bean(MaintenanceService.class);
-    maintenance.requestRun(t.id(), today(t));
-    maintenance.drain(tenant);
-  }
-
   private JsonNode status(TenantAccess t, long id, LocalDate date) {
-    return ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetStatus(" + date + ")", t.id(), t.token(), null))
+    return TenantDriver.ok(http.api("GET", API + "Loans(" + id + ")/Autopal.GetStatus(" + date + ")", t.id(), t.token(), null))
         .get("d");
   }
 
-  private LocalDate today(TenantAccess t) {
-    return server.bean(TenantService.class).businessDate(server.bean(TenantService.class).tenant(t.id()));
-  }
-
-  private JdbcClient db(TenantAccess t) {
-    return server.bean(TenantTransactions.class).jdbc(server.bean(TenantService.class).tenant(t.id()));
-  }
-
-  private static JsonNode ok(Http.Response r) {
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    return r.body();
-  }
 }
