@@ -27,7 +27,9 @@ public final class LoanFactsReader {
              st.stoplight, coalesce(ls.interest_stopped, false) AS interest_stopped,
              ARRAY(SELECT portfolio_id FROM loan_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS portfolios,
              ARRAY(SELECT sub_portfolio_id FROM loan_sub_portfolio p WHERE p.loan_id = l.id ORDER BY 1) AS subs,
-             ARRAY(SELECT flag_id FROM loan_flag f WHERE f.loan_id = l.id ORDER BY 1) AS flags
+             ARRAY(SELECT flag_id FROM loan_flag f WHERE f.loan_id = l.id ORDER BY 1) AS flags,
+             ARRAY(SELECT ARRAY[c.name, coalesce(v.value, '')] FROM custom_field c LEFT JOIN loan_custom_field_value v
+                   ON v.custom_field_id = c.id AND v.loan_id = l.id ORDER BY c.id) AS custom
       FROM loan l JOIN loan_setup s ON s.loan_id = l.id LEFT JOIN loan_settings st ON st.loan_id = l.id
            LEFT JOIN loan_state ls ON ls.loan_id = l.id
       WHERE l.id = ANY(?) ORDER BY l.id""";
@@ -67,7 +69,8 @@ public final class LoanFactsReader {
         .set(Fact.SETTINGS_INTEREST_STOPPED, rs.getBoolean("interest_stopped"))
         .setIds(Fact.SETTINGS_PORTFOLIOS, ids(rs.getArray("portfolios")))
         .setIds(Fact.SETTINGS_SUB_PORTFOLIOS, ids(rs.getArray("subs")))
-        .setIds(Fact.SETTINGS_FLAGS, ids(rs.getArray("flags")));
+        .setIds(Fact.SETTINGS_FLAGS, ids(rs.getArray("flags")))
+        .setMap(Fact.CUSTOM, custom(rs.getArray("custom")));
     return (s == null ? b : status(b, s)).build();
   }
 
@@ -92,6 +95,19 @@ public final class LoanFactsReader {
         .set(Fact.STATUS_UNIQUE_DELINQUENCIES, s.uniqueDelinquencies())
         .set(Fact.STATUS_DELINQUENT_DAYS, s.delinquentDays())
         .set(Fact.STATUS_FIRST_DELINQUENCY_DATE, s.firstDelinquencyDate());
+  }
+
+  /** Every custom field the tenant defines, by name: the loan's value, or "" when it has none. */
+  private static Map<String, String> custom(Array array) throws SQLException {
+    if (array == null) {
+      return Map.of();
+    }
+    Map<String, String> m = new java.util.HashMap<>();
+    for (Object pair : (Object[]) array.getArray()) {
+      String[] p = (String[]) pair;
+      m.put(p[0], p[1]);
+    }
+    return m;
   }
 
   private static List<Long> ids(Array array) throws SQLException {

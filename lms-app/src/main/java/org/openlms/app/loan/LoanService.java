@@ -8,6 +8,7 @@ import org.openlms.app.api.odata.query.QueryPlan;
 import org.openlms.app.api.odata.query.SqlFragment;
 import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.audit.AuditLog;
+import org.openlms.app.customfield.CustomFieldValues;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.errors.NotFoundException;
 import org.openlms.app.tenancy.Tenant;
@@ -51,6 +52,7 @@ public class LoanService {
       requireFreeDisplayId(db, c.displayId(), -1);
       long id = loans.insert(db, c, c.settings() == null ? LoanSettings.defaults() : c.settings());
       servicing.initialize(db, id, c.setup());
+      CustomFieldValues.apply(db, id, c.customFieldValues());
       if (Boolean.TRUE.equals(c.activate())) {
         servicing.bringForward(db, id, tenants.businessDate(tenant));
       }
@@ -72,6 +74,7 @@ public class LoanService {
       if (c.settings() != null) {
         loans.updateSettings(db, id, c.settings());
       }
+      CustomFieldValues.apply(db, id, c.customFieldValues());
       if (c.displayId() != null && !c.displayId().equals(loan.displayId())) {
         requireFreeDisplayId(db, c.displayId(), id);
       }
@@ -92,7 +95,7 @@ public class LoanService {
   }
 
   public void activate(Tenant tenant, long id, String actor) {
-    update(tenant, id, new LoanChanges(null, null, null, null, true, null, null, null), actor);
+    update(tenant, id, new LoanChanges(null, null, null, null, true, null, null, null, null), actor);
   }
 
   /** Soft delete, as LoanPro: the loan disappears from the API and from maintenance. Archived loans stay. */
@@ -148,6 +151,9 @@ public class LoanService {
     m.put("displayId", c.displayId());
     m.put("setupChanged", c.setup() != null);
     m.put("settingsChanged", c.settings() != null);
+    if (c.customFieldValues() != null && !c.customFieldValues().isEmpty()) {
+      m.put("customFields", c.customFieldValues().stream().map(CustomFieldValues.Change::customFieldId).toList());
+    }
     m.put("activate", c.activate());
     m.put("archived", c.archived());
     m.put("temporaryAccount", c.temporaryAccount());

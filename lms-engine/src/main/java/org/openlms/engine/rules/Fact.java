@@ -44,7 +44,8 @@ public enum Fact {
     SETTINGS_INTEREST_STOPPED("settings.interestStopped", FactType.BOOL, "interest stopped by a rule or by hand"),
     SETTINGS_CHARGED_OFF("settings.chargedOff", FactType.BOOL, "the loan was charged off"),
 
-    CUSTOM("custom", FactType.STRING_MAP, "the loan's custom fields by name");
+    CUSTOM("custom", FactType.STRING_MAP,
+            "every custom field the tenant defines, by name: the loan's value as text (numbers plain, dates YYYY-MM-DD, booleans 1 or 0), \"\" when unset");
 
     private final String variable;
     private final FactType type;

@@ -193,8 +193,23 @@ public class ODataEntitySets {
       .property("created", "created", ODataType.DATETIME)
       .build();
 
+  /** Custom field values of live loans, with their field's name and type (LoanPro keeps them on LoanSettings). */
+  static final ODataEntity CUSTOM_FIELD_VALUES = ODataEntity.builder("CustomFieldValues", "Entity.CustomFieldValue",
+          "(SELECT v.*, f.name AS field_name, f.type AS field_type FROM loan_custom_field_value v "
+              + "JOIN custom_field f ON f.id = v.custom_field_id JOIN loan l ON l.id = v.loan_id WHERE NOT l.deleted) AS v",
+          "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("entityId", "loan_id", ODataType.INTEGER)
+      .property("entityType", "'Entity.LoanSettings'", ODataType.STRING)
+      .property("customFieldId", "custom_field_id", ODataType.INTEGER)
+      .property("customFieldName", "field_name", ODataType.STRING)
+      .property("customFieldType", "field_type", ODataType.STRING)
+      .property("customFieldValue", "value", ODataType.STRING)
+      .property("lastUpdate", "last_update", ODataType.DATETIME)
+      .build();
+
   private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS,
-      STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS));
+      STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS, CUSTOM_FIELD_VALUES));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

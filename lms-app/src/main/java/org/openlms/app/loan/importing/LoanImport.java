@@ -68,7 +68,8 @@ public class LoanImport {
         changes.setup() == null || changes.setup().terms().equals(current.terms()) ? null : changes.setup(),
         changes.settings() == null || changes.settings().equals(view.settings()) ? null : changes.settings(),
         Boolean.TRUE.equals(changes.activate()) && !loan.setupActive() ? Boolean.TRUE : null,
-        changes.archived() == null || changes.archived() == loan.archived() ? null : changes.archived(), null, null);
+        changes.archived() == null || changes.archived() == loan.archived() ? null : changes.archived(), null, null,
+        null);
     if (update.isEmpty()) {
       return "unchanged";
     }

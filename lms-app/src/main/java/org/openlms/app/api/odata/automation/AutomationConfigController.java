@@ -9,6 +9,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.openlms.app.api.ODataFormat;
 import org.openlms.app.api.odata.FieldReader;
+import org.openlms.app.customfield.CustomFieldReferences;
+import org.openlms.app.customfield.CustomFieldValues;
 import org.openlms.app.api.odata.ODataEnvelope;
 import org.openlms.app.api.odata.ODataRows;
 import org.openlms.app.api.odata.ODataSelect;
@@ -51,6 +53,7 @@ class AutomationConfigController {
   private static final String S = "/StoplightRules";
   private static final String F = "/WarningFlags";
   private static final String C = "/RecurringCharges";
+  private static final String CF = "/CustomFields";
   private static final String ACTOR = "api";
 
   private final TenantTransactions tx;
@@ -66,7 +69,7 @@ class AutomationConfigController {
     this.audit = audit;
   }
 
-  @GetMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()"})
+  @GetMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()", CF, CF + "()"})
   Map<String, Object> list(Tenant tenant, HttpServletRequest req, ODataQueryOptions options) {
     ConfigSet cs = set(req);
     QueryPlan plan = planner.plan(cs.name(), options);
@@ -81,13 +84,13 @@ class AutomationConfigController {
   }
 
   @GetMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
-      C + "({id})", C + "(id={id})"})
+      C + "({id})", C + "(id={id})", CF + "({id})", CF + "(id={id})"})
   Map<String, Object> get(Tenant tenant, HttpServletRequest req, @PathVariable long id) {
     ConfigSet cs = set(req);
     return ODataEnvelope.single(find(tx.jdbc(tenant), cs, id));
   }
 
-  @PostMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()"})
+  @PostMapping({R, R + "()", S, S + "()", F, F + "()", C, C + "()", CF, CF + "()"})
   Map<String, Object> create(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @RequestBody JsonNode body) {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
@@ -111,6 +114,7 @@ class AutomationConfigController {
         checkCharge(db, new java.util.HashMap<>(values));
       }
       requireTargetsExist(db, values);
+      requireCustomFields(db, cs, 0, values);
       List<String> cols = new ArrayList<>(values.keySet());
       long id = db.sql("INSERT INTO " + cs.table() + " (" + String.join(", ", cols) + ") VALUES ("
               + String.join(", ", cols.stream().map(c -> isJson(cs, c) ? "?::jsonb" : "?").toList())
@@ -123,7 +127,7 @@ class AutomationConfigController {
   }
 
   @PutMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
-      C + "({id})", C + "(id={id})"})
+      C + "({id})", C + "(id={id})", CF + "({id})", CF + "(id={id})"})
   Map<String, Object> update(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id,
       @RequestBody JsonNode body) {
     requireUnrestricted(pr);
@@ -138,6 +142,10 @@ class AutomationConfigController {
         checkCharge(db, merged);
       }
       requireTargetsExist(db, values);
+      requireCustomFields(db, cs, id, values);
+      if (cs == ConfigSet.CUSTOM_FIELDS) {
+        checkCustomFieldChange(db, id, values);
+      }
       if (!values.isEmpty()) {
         List<String> cols = new ArrayList<>(values.keySet());
         List<Object> params = new ArrayList<>(values.values());
@@ -153,7 +161,7 @@ class AutomationConfigController {
   }
 
   @DeleteMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
-      C + "({id})", C + "(id={id})"})
+      C + "({id})", C + "(id={id})", CF + "({id})", CF + "(id={id})"})
   Map<String, Object> delete(Tenant tenant, PortfolioRestriction pr, HttpServletRequest req, @PathVariable long id) {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
@@ -167,6 +175,10 @@ class AutomationConfigController {
               + "; change those rules first");
         }
         db.sql("DELETE FROM loan_flag WHERE flag_id = ?").param(id).update(); // the flag archive keeps the history
+      }
+      if (cs == ConfigSet.CUSTOM_FIELDS) {
+        String name = db.sql("SELECT name FROM custom_field WHERE id = ?").param(id).query(String.class).single();
+        requireUnread(db, name, "deleted");
       }
       db.sql("DELETE FROM " + cs.table() + " WHERE id = ?").param(id).update();
       AutomationConfigs.bump(db);
@@ -211,6 +223,59 @@ class AutomationConfigController {
               + ", which does not exist");
         }
       }
+    }
+  }
+
+  /**
+   * Rules may read only custom fields that exist (checked by name, with the position); a custom field's name is
+   * one a rule can spell ({@code loan.custom["name"]}).
+   */
+  private static void requireCustomFields(JdbcClient db, ConfigSet cs, long id, Map<String, Object> values) {
+    for (ConfigField f : cs.fields()) {
+      boolean isRule = f.kind() == ConfigField.Kind.RULE || f.kind() == ConfigField.Kind.OPTIONAL_RULE;
+      if (isRule && values.get(f.column()) instanceof String rule) {
+        CustomFieldReferences.requireDefined(db, cs.type().substring("Entity.".length()) + "." + f.json(), rule);
+      }
+    }
+    if (cs == ConfigSet.CUSTOM_FIELDS && values.get("name") instanceof String name) {
+      if (name.isBlank() || name.strip().length() != name.length() || name.chars().anyMatch(Character::isISOControl)) {
+        throw new InvalidInputException("CustomField.name: must not be blank, start or end with spaces, or hold "
+            + "control characters");
+      }
+      if (db.sql("SELECT count(*) FROM custom_field WHERE name = ? AND id <> ?").params(name, id).query(Long.class)
+          .single() > 0) {
+        throw new InvalidInputException("CustomField.name: \"" + name + "\" is already a custom field of this tenant");
+      }
+    }
+  }
+
+  /** A custom field rules read keeps its name; its type changes only if every stored value parses as the new one. */
+  private static void checkCustomFieldChange(JdbcClient db, long id, Map<String, Object> values) {
+    Map<String, Object> current = db.sql("SELECT name, type FROM custom_field WHERE id = ?").param(id)
+        .query((rs, n) -> Map.<String, Object>of("name", rs.getString(1), "type", rs.getString(2))).single();
+    if (values.containsKey("name") && !values.get("name").equals(current.get("name"))) {
+      requireUnread(db, (String) current.get("name"), "renamed");
+    }
+    Object type = values.get("type");
+    if (type != null && !type.equals(current.get("type"))) {
+      List<String> stored = db.sql("SELECT value FROM loan_custom_field_value WHERE custom_field_id = ?").param(id)
+          .query(String.class).list();
+      for (String v : stored) {
+        try {
+          CustomFieldValues.canonical((String) type, v);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidInputException("CustomField.type: a loan holds '" + FieldReader.clip(v) + "', and " + e.getMessage()
+              + "; change or clear those values first");
+        }
+      }
+    }
+  }
+
+  private static void requireUnread(JdbcClient db, String name, String what) {
+    List<String> readers = CustomFieldReferences.readers(db, name);
+    if (!readers.isEmpty()) {
+      throw new InvalidInputException("CustomFields: \"" + name + "\" is read by " + readers + " and can't be " + what
+          + "; change those rules first");
     }
   }
 

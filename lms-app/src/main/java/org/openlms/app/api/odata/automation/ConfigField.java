@@ -16,8 +16,9 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> COLORS = Set.of("green", "yellow", "red");
+  private static final Set<String> FIELD_TYPES = Set.of("text", "number", "date", "boolean");
 
-  enum Kind { TEXT, RULE, OPTIONAL_RULE, FLAG, INT, STOPLIGHT_COLOR, ACTIONS, DECIMAL, JSON }
+  enum Kind { TEXT, RULE, OPTIONAL_RULE, FLAG, INT, STOPLIGHT_COLOR, CUSTOM_FIELD_TYPE, ACTIONS, DECIMAL, JSON }
 
   static ConfigField text(String json, String column, boolean required) {
     return new ConfigField(json, column, Kind.TEXT, required, null);
@@ -71,6 +72,15 @@ record ConfigField(String json, String column, Kind kind, boolean required, Obje
           yield null;
         }
         yield c;
+      }
+      case CUSTOM_FIELD_TYPE -> {
+        String s = r.text(json, 100);
+        String t = s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+        if (s != null && !FIELD_TYPES.contains(t)) {
+          r.fail(json, "must be text, number, date or boolean");
+          yield null;
+        }
+        yield t;
       }
       case DECIMAL -> r.decimal(json);
       case JSON -> {

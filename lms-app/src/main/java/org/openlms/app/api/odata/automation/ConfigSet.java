@@ -49,7 +49,13 @@ record ConfigSet(String name, String type, String table, List<ConfigField> field
           flag("applyInExistingLoans", "apply_in_existing_loans", true),
           new ConfigField("order", "eval_order", ConfigField.Kind.INT, false, null)));
 
-  static final List<ConfigSet> ALL = List.of(RULES, STOPLIGHTS, FLAGS, CHARGES);
+  /** Loan custom fields: rules read them as {@code loan.custom["name"]}; values are set through LoanSettings. */
+  static final ConfigSet CUSTOM_FIELDS = new ConfigSet("CustomFields", "Entity.CustomField", "custom_field",
+      List.of(text("name", "name", true),
+          new ConfigField("type", "type", ConfigField.Kind.CUSTOM_FIELD_TYPE, false, "text"),
+          text("description", "description", false)));
+
+  static final List<ConfigSet> ALL = List.of(RULES, STOPLIGHTS, FLAGS, CHARGES, CUSTOM_FIELDS);
 
   ODataEntity entity() {
     ODataEntity.Builder b = ODataEntity.builder(name, type, table, "id").property("id", "id", ODataType.INTEGER);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openlms.app.api.ODataFormat;
+import org.openlms.app.customfield.CustomFieldValues;
 import org.openlms.app.errors.InvalidInputException;
 import org.openlms.app.loan.Loan;
 import org.openlms.app.loan.LoanChanges;
@@ -51,6 +52,8 @@ public final class LoanJson {
     }
     LoanSettings settings = body.has("LoanSettings") ? readSettings(body.get("LoanSettings"),
         current == null ? LoanSettings.defaults() : current.settings()) : null;
+    List<CustomFieldValues.Change> custom = body.has("LoanSettings") ? customFieldValues(body.get("LoanSettings"))
+        : null;
     String displayId = r.text("displayId", 100);
     String title = r.text("title", 500);
     Boolean archived = r.flag("archived");
@@ -58,7 +61,7 @@ public final class LoanJson {
     String alert = r.text("loanAlert", 2000);
     r.throwIfInvalid();
     return new LoanChanges(displayId == null ? null : displayId.strip(), title, setup, settings,
-        Boolean.TRUE.equals(activate) ? Boolean.TRUE : null, archived, temporary, alert);
+        Boolean.TRUE.equals(activate) ? Boolean.TRUE : null, archived, temporary, alert, custom);
   }
 
   private static LoanSettings readSettings(JsonNode node, LoanSettings current) {
@@ -68,7 +71,8 @@ public final class LoanJson {
     FieldReader r = new FieldReader("LoanSettings", node);
     // The status texts are read-only (answered from the tenant's statuses): accepted back as read, and ignored.
     Set<String> known = Set.of("__metadata", "__update", "__id", "id", "loanId", "loanStatusId", "loanSubStatusId",
-        "sourceCompany", "autopayEnabled", "isStoplightManuallySet", "loanStatusText", "loanSubStatusText");
+        "sourceCompany", "autopayEnabled", "isStoplightManuallySet", "loanStatusText", "loanSubStatusText",
+        "customFieldValues", "CustomFieldValues");
     for (String name : node.propertyNames()) {
       if (!known.contains(name)) {
         r.fail(FieldReader.clip(name), "unknown or not yet supported field");
@@ -82,6 +86,63 @@ public final class LoanJson {
         : current.isStoplightManuallySet();
     r.throwIfInvalid();
     return new LoanSettings(status, sub, source, Boolean.TRUE.equals(autopay), Boolean.TRUE.equals(stoplight));
+  }
+
+  /**
+   * {@code LoanSettings.customFieldValues} (LoanPro's spelling in requests; {@code CustomFieldValues}, as answers
+   * name the navigation, is taken too): {@code {"results":[{"customFieldId":3,"customFieldValue":"x"}]}}. A null
+   * value clears the field. Types are checked when the values are written (they need the tenant's fields).
+   */
+  private static List<CustomFieldValues.Change> customFieldValues(JsonNode settings) {
+    JsonNode node = settings.isObject() ? settings.get("customFieldValues") : null;
+    if (node == null && settings.isObject()) {
+      node = settings.get("CustomFieldValues");
+    }
+    if (node == null || node.has("__deferred")) {
+      return null;
+    }
+    JsonNode results = node.isObject() ? node.get("results") : null;
+    if (results == null || !results.isArray()) {
+      throw new InvalidInputException("LoanSettings.customFieldValues must be {\"results\":[{\"customFieldId\":..., "
+          + "\"customFieldValue\":...}]}");
+    }
+    if (results.size() > 1000) {
+      throw new InvalidInputException("LoanSettings.customFieldValues: at most 1000 values in one request");
+    }
+    List<CustomFieldValues.Change> out = new java.util.ArrayList<>();
+    Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      JsonNode e = results.get(i);
+      FieldReader r = new FieldReader("LoanSettings.customFieldValues[" + i + "]", e);
+      if (!e.isObject()) {
+        throw new InvalidInputException("LoanSettings.customFieldValues[" + i + "] must be an object");
+      }
+      for (String name : e.propertyNames()) {
+        if (!Set.of("__metadata", "__update", "__id", "id", "entityId", "entityType", "customFieldId",
+            "customFieldValue", "lastUpdate", "customFieldName").contains(name)) {
+          r.fail(FieldReader.clip(name), "unknown field");
+        }
+      }
+      Integer field = r.integer("customFieldId");
+      if (field == null && !r.has("customFieldId")) {
+        r.fail("customFieldId", "is required");
+      }
+      JsonNode v = e.get("customFieldValue");
+      if (v == null) {
+        r.fail("customFieldValue", "is required (null clears the field)");
+      } else if (!v.isNull() && !v.isString() && !v.isNumber() && !v.isBoolean()) {
+        r.fail("customFieldValue", "must be a string, a number, a boolean or null");
+      }
+      r.throwIfInvalid();
+      if (!seen.add(field.longValue())) {
+        throw new InvalidInputException("LoanSettings.customFieldValues[" + i + "]: customFieldId " + field
+            + " appears twice");
+      }
+      String value = v.isNull() ? null : v.isBoolean() ? (v.asBoolean() ? "1" : "0")
+          : v.isNumber() ? v.decimalValue().toPlainString() : v.asString();
+      out.add(new CustomFieldValues.Change(field, value));
+    }
+    return out;
   }
 
   public static Map<String, Object> view(LoanView v, Set<String> expand, String base) {
@@ -145,6 +206,7 @@ public final class LoanJson {
     m.put("sourceCompany", s.sourceCompany());
     m.put("autopayEnabled", s.autopayEnabled() ? 1 : 0);
     m.put("isStoplightManuallySet", s.isStoplightManuallySet() ? 1 : 0);
+    m.put("CustomFieldValues", Map.of("__deferred", Map.of("uri", "LoanSettings(id=" + loanId + ")/CustomFieldValues")));
     return m;
   }
 }

@@ -47,7 +47,7 @@ class RestrictionGroupsIT {
    * token sees only its own, so they are walked above.
    */
   private static final Set<String> CONFIGURATION = Set.of("AutomationRules", "StoplightRules", "WarningFlags",
-      "RecurringCharges");
+      "RecurringCharges", "CustomFields");
   private static final String LOAN = """
       {"displayId":"%s","LoanSetup":{"loanAmount":5000,"loanRate":10,"loanTerm":24,"contractDate":"2025-01-01",
       "firstPaymentDate":"2025-02-01"}%s}""";
@@ -96,6 +96,14 @@ class RestrictionGroupsIT {
     ok(link(admin, inA, custA, "primary"));
     ok(link(admin, inB, custB, "primary"));
     ok(link(admin, inB, custA, "secondary")); // Ada is visible through A, but her loan in B is not
+    // A custom field value on each side; B's names its loan, so an answer that leaks it is caught.
+    long agency = ok(http.api("POST", SVC + "CustomFields", admin.id(), admin.token(), "{\"name\":\"Agency\"}"))
+        .body().get("d").get("id").asLong();
+    for (long loan : List.of(inA, inB, none)) {
+      ok(put(admin, loan, "{\"LoanSettings\":{\"customFieldValues\":{\"results\":[{\"customFieldId\":" + agency
+          + ",\"customFieldValue\":\"" + (loan == inA ? "agency of IN-A" : loan == inB ? "SECRET-B agency" : "SECRET-NONE agency")
+          + "\"}]}}}"));
+    }
     restricted = token(List.of(a));
   }
 
@@ -106,7 +114,8 @@ class RestrictionGroupsIT {
    */
   @Test
   void everythingOutsideAnswersExactlyAsMissingAndChangesNothing() {
-    Map<String, Long> hidden = Map.of("Loans", inB, "Customers", custB, "Portfolios", b, "SubPortfolios", subB);
+    Map<String, Long> hidden = Map.of("Loans", inB, "Customers", custB, "Portfolios", b, "SubPortfolios", subB,
+        "LoanSettings", inB);
     String before = fingerprint();
     int walked = 0;
     for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
@@ -138,7 +147,8 @@ class RestrictionGroupsIT {
 
   @Test
   void noAnswerAtAnyEndpointCarriesDataOutsideItsPortfolios() {
-    Map<String, Long> inside = Map.of("Loans", inA, "Customers", custA, "Portfolios", a, "SubPortfolios", subA);
+    Map<String, Long> inside = Map.of("Loans", inA, "Customers", custA, "Portfolios", a, "SubPortfolios", subA,
+        "LoanSettings", inA);
     int served = 0;
     for (Map.Entry<String, Set<RequestMethod>> e : endpoints().entrySet()) {
       String pattern = e.getKey();
@@ -189,6 +199,8 @@ class RestrictionGroupsIT {
     assertThat(total(restricted, SVC + "Payments?$filter=entityId%20eq%20" + inB)).isZero();
     assertThat(total(restricted, SVC + "Payments?$filter=entityId%20eq%20" + inA)).isEqualTo(1);
     assertThat(total(admin, SVC + "Payments?$filter=entityId%20eq%20" + inB)).isEqualTo(1);
+    assertThat(total(restricted, SVC + "CustomFieldValues")).isEqualTo(1);
+    assertThat(total(admin, SVC + "CustomFieldValues")).isEqualTo(3);
     long archiveA = db().sql("SELECT count(*) FROM loan_status_archive WHERE loan_id = ?").param(inA)
         .query(Long.class).single();
     assertThat(archiveA).isPositive();
