@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openlms.app.customfield.CustomFieldValues;
 import org.openlms.engine.rules.CompiledRule;
 import org.openlms.engine.rules.RuleCompiler;
 import org.openlms.engine.rules.RuleRejectedException;
@@ -63,6 +64,9 @@ public class AutomationConfigs {
       }
       return null;
     }).list();
+    Map<Long, String[]> fields = new java.util.HashMap<>();
+    db.sql("SELECT id, name, type FROM custom_field").query((rs, n) -> fields.put(rs.getLong(1),
+        new String[] {rs.getString(2), rs.getString(3)})).list();
     List<AutomationConfig.Rule> rules = new ArrayList<>();
     db.sql("SELECT * FROM automation_rule WHERE enabled ORDER BY eval_order, id").query((rs, n) -> {
       CompiledRule c = compile(rs, "rule");
@@ -70,7 +74,7 @@ public class AutomationConfigs {
         rules.add(new AutomationConfig.Rule(rs.getLong("id"), rs.getString("name"), c,
             rs.getBoolean("eval_in_daily_maint"), rs.getBoolean("eval_in_real_time"), rs.getBoolean("enroll_new_loans"),
             rs.getBoolean("enroll_existing_loans"), rs.getTimestamp("created").toInstant(),
-            RuleActions.read(JSON.readTree(rs.getString("actions")))));
+            RuleActions.read(JSON.readTree(rs.getString("actions"))).stream().map(a -> resolve(a, fields)).toList()));
       }
       return null;
     }).list();
@@ -93,6 +97,23 @@ public class AutomationConfigs {
     }).list();
     return new AutomationConfig(version, List.copyOf(charges), List.copyOf(rules), List.copyOf(stoplights),
         List.copyOf(flags));
+  }
+
+  /** A custom field action with its field's name and its value's stored form (checked when the rule was saved). */
+  private static RuleAction resolve(RuleAction a, Map<Long, String[]> fields) {
+    if (!(a instanceof RuleAction.SetCustomField s)) {
+      return a;
+    }
+    String[] f = fields.get(s.customFieldId());
+    if (f == null) { // deleted by hand: the action changes nothing
+      return s;
+    }
+    try {
+      return s.resolved(f[0], s.value() == null ? null : CustomFieldValues.canonical(f[1], s.value()));
+    } catch (IllegalArgumentException e) { // the field's type changed under the rule
+      LOG.error("Custom field action of a rule on field {} is skipped: {}", s.customFieldId(), e.getMessage());
+      return s;
+    }
   }
 
   /** A row as column name to value (the shape {@link RecurringCharge#of} checks, from the API or the table). */

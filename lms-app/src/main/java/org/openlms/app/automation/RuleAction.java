@@ -226,6 +226,48 @@ public sealed interface RuleAction {
     }
   }
 
+  /**
+   * Sets a loan custom field (LoanPro's loan settings rules applied change custom fields too); a null value
+   * clears it. {@code name} and the value's stored form come from the tenant's field when the configuration
+   * is loaded ({@link #resolved}); the next rule sees the new value as {@code custom["name"]}.
+   */
+  record SetCustomField(long customFieldId, String name, String value) implements RuleAction {
+    @Override
+    public Change apply(LoanFacts f) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> current = (Map<String, String>) f.get(Fact.CUSTOM);
+      String now = value == null ? "" : value;
+      if (name == null || now.equals(current.getOrDefault(name, ""))) {
+        return null;
+      }
+      Map<String, String> next = new java.util.HashMap<>(current);
+      next.put(name, now);
+      return new Change(json(), f.withMap(Fact.CUSTOM, next));
+    }
+
+    /** With the field's name and the value in its type's stored form. */
+    SetCustomField resolved(String fieldName, String storedValue) {
+      return new SetCustomField(customFieldId, fieldName, storedValue);
+    }
+
+    @Override
+    public Map<String, Object> json() {
+      return ordered("type", "setCustomField", "customFieldId", customFieldId, "value", value);
+    }
+
+    @Override
+    public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
+      if (value == null) {
+        sink.write(loanId, "DELETE FROM loan_custom_field_value WHERE loan_id = ? AND custom_field_id = ?", loanId,
+            customFieldId);
+      } else {
+        sink.write(loanId, "INSERT INTO loan_custom_field_value (loan_id, custom_field_id, value) VALUES (?, ?, ?) "
+            + "ON CONFLICT (loan_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value, last_update = now()",
+            loanId, customFieldId, value);
+      }
+    }
+  }
+
   /** The stoplight chosen by the stoplight rules (not a rule action: stoplights have their own rules). */
   record SetStoplight(String color) implements RuleAction {
     @Override

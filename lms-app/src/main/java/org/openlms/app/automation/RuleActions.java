@@ -58,6 +58,15 @@ public final class RuleActions {
           default -> org.openlms.engine.state.Adjustment.Kind.RESET_PAST_DUE;
         });
       }
+      case "setCustomField" -> {
+        only(a, where, Set.of("customFieldId", "value"));
+        JsonNode v = a.get("value");
+        if (v == null || !(v.isNull() || v.isString() || v.isNumber() || v.isBoolean())) {
+          throw new InvalidInputException(where + ".value: must be a string, a number, a boolean or null (clears)");
+        }
+        yield new RuleAction.SetCustomField(id(a, "customFieldId", where), null, v.isNull() ? null
+            : v.isBoolean() ? (v.asBoolean() ? "1" : "0") : v.isNumber() ? v.decimalValue().toPlainString() : v.asString());
+      }
       case "enableAutopay", "disableAutopay" -> {
         only(a, where, Set.of());
         yield new RuleAction.SetAutopay(type.equals("enableAutopay"));
@@ -78,7 +87,7 @@ public final class RuleActions {
     }
     throw new InvalidInputException(where + ".type: unknown action '" + clip(type) + "'; expected one of "
         + "setStatus, addCharge, chargeOff, stopInterest, resumeInterest, resetPastDue, addPortfolio, removePortfolio, addSubPortfolio, removeSubPortfolio, setFlag, clearFlag, "
-        + "enableAutopay, disableAutopay");
+        + "setCustomField, enableAutopay, disableAutopay");
   }
 
   private static void only(JsonNode a, String where, Set<String> fields) {

@@ -167,6 +167,35 @@ class CustomFieldsIT {
     assertThat(values(t, "LoanSettings(id=" + loan + ")/CustomFieldValues")).isEmpty();
   }
 
+  @Test
+  void aRuleSetsACustomFieldAndTheNextRuleSeesIt() {
+    TenantAccess t = server.newTenant();
+    long grade = field(t, "Grade", "text");
+    long reviewed = field(t, "Reviewed", "boolean");
+    Http.Response unknown = http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"x\","
+        + "\"rule\":\"true\",\"actions\":[{\"type\":\"setCustomField\",\"customFieldId\":999999,\"value\":\"A\"}]}");
+    assertThat(unknown.errorMessage()).contains("999999").contains("does not exist");
+    assertThat(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(), "{\"name\":\"x\",\"rule\":\"true\","
+        + "\"actions\":[{\"type\":\"setCustomField\",\"customFieldId\":" + reviewed + ",\"value\":\"maybe\"}]}")
+        .errorMessage()).contains("boolean");
+
+    driver.rule(t, "late is grade C", "status.daysPastDue > 0", 1, false,
+        "{\"type\":\"setCustomField\",\"customFieldId\":" + grade + ",\"value\":\"C\"}");
+    driver.rule(t, "grade C is reviewed", "custom['Grade'] == 'C'", 2, false,
+        "{\"type\":\"setCustomField\",\"customFieldId\":" + reviewed + ",\"value\":true}");
+    LocalDate today = driver.today(t);
+    long late = driver.loan(t, "CF-LATE", today.minusDays(50), today.minusDays(20), 5000);
+    long current = loan(t, "CF-CURRENT");
+    driver.maintain(t);
+    assertThat(values(t, "LoanSettings(id=" + late + ")/CustomFieldValues"))
+        .isEqualTo(Map.of("Grade", "C", "Reviewed", "1"));
+    assertThat(values(t, "LoanSettings(id=" + current + ")/CustomFieldValues")).isEmpty();
+
+    Http.Response delete = http.api("DELETE", ODATA + "CustomFields(" + reviewed + ")", t.id(), t.token(), null);
+    assertThat(delete.status()).isEqualTo(409);
+    assertThat(delete.errorMessage()).contains("grade C is reviewed");
+  }
+
   // --- helpers ---
 
   private long field(TenantAccess t, String name, String type) {

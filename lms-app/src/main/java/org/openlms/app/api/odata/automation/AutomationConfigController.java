@@ -179,6 +179,12 @@ class AutomationConfigController {
       if (cs == ConfigSet.CUSTOM_FIELDS) {
         String name = db.sql("SELECT name FROM custom_field WHERE id = ?").param(id).query(String.class).single();
         requireUnread(db, name, "deleted");
+        List<String> setters = db.sql("SELECT name FROM automation_rule WHERE actions @> ?::jsonb ORDER BY id")
+            .param("[{\"customFieldId\":" + id + "}]").query(String.class).list();
+        if (!setters.isEmpty()) {
+          throw new InvalidInputException("CustomFields(" + id + ") is set by the automation rules " + setters
+              + "; change those rules first");
+        }
       }
       db.sql("DELETE FROM " + cs.table() + " WHERE id = ?").param(id).update();
       AutomationConfigs.bump(db);
@@ -214,6 +220,18 @@ class AutomationConfigController {
     }
     for (Object a : JSON.readValue(actions.toString(), List.class)) {
       Map<?, ?> m = (Map<?, ?>) a;
+      if (m.get("customFieldId") instanceof Number field) {
+        String type = db.sql("SELECT type FROM custom_field WHERE id = ?").param(field.longValue()).query(String.class)
+            .optional().orElseThrow(() -> new InvalidInputException("AutomationRule.actions: setCustomField names "
+                + "customFieldId " + field + ", which does not exist"));
+        if (m.get("value") != null) {
+          try {
+            CustomFieldValues.canonical(type, m.get("value").toString());
+          } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("AutomationRule.actions: setCustomField value: " + e.getMessage());
+          }
+        }
+      }
       for (String[] t : new String[][] {{"portfolioId", "portfolio"}, {"subPortfolioId", "sub_portfolio"},
           {"flagId", "warning_flag"}, {"chargeTypeId", "charge_type"}}) {
         Object id = m.get(t[0]);
