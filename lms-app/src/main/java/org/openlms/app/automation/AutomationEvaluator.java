@@ -17,7 +17,7 @@ public final class AutomationEvaluator {
 
   /** Daily maintenance evaluates the rules marked for it; a change through the API, those marked real time. */
   public enum Mode {
-    DAILY_MAINTENANCE("dailyMaintenance"), REAL_TIME("realTime");
+    DAILY_MAINTENANCE("dailyMaintenance"), REAL_TIME("realTime"), FORCE("force");
 
     public final String code;
 
@@ -77,6 +77,15 @@ public final class AutomationEvaluator {
         for (RuleAction a : r.actions()) {
           loan.apply(RULE, r.id(), r.name(), a);
         }
+      }
+    }
+  }
+
+  /** One rule on its own (a force): applied if it enrolls the loan and holds, whatever its evaluation marks. */
+  public static void rule(AutomationConfig.Rule r, AutomatedLoan loan) {
+    if (r.enrolls(loan.created()) && holds(r.condition(), loan, RULE, r.id(), r.name())) {
+      for (RuleAction a : r.actions()) {
+        loan.apply(RULE, r.id(), r.name(), a);
       }
     }
   }

@@ -130,6 +130,61 @@ public class AutomationService {
    */
   public long forceStoplights(Tenant tenant) {
     LocalDate today = tenants.businessDate(tenant);
+    return forEachLiveLoan(tenant, (db, config, loan) -> {
+      AutomationEvaluator.stoplight(config, loan);
+      AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
+          (id, sql, params) -> db.sql(sql).params(params).update());
+    });
+  }
+
+  /** What forcing a rule did: the loans it was evaluated on and those it changed. */
+  public record Forced(long evaluated, long changed) {}
+
+  /**
+   * Forces one automation rule (LoanPro's "force" of a rule application): it is evaluated now on every live loan
+   * it enrolls, whether it is marked for daily maintenance or real time, from each loan's latest archived status,
+   * and what it changes is stored and logged (mode {@code force}). The rule's {@code forcing} reads 1 meanwhile.
+   */
+  public Forced forceRule(Tenant tenant, long ruleId) {
+    tx.inTransaction(tenant, db -> {
+      Boolean enabled = db.sql("SELECT enabled FROM automation_rule WHERE id = ?").param(ruleId).query(Boolean.class)
+          .optional().orElseThrow(() -> new NotFoundException("AutomationRules"));
+      if (!enabled) {
+        throw new InvalidInputException("AutomationRules(" + ruleId + ") is disabled; enable it to force it");
+      }
+      return db.sql("UPDATE automation_rule SET forcing = true WHERE id = ?").param(ruleId).update();
+    });
+    LocalDate today = tenants.businessDate(tenant);
+    long[] changed = {0};
+    try {
+      long evaluated = forEachLiveLoan(tenant, (db, config, loan) -> {
+        AutomationConfig.Rule rule = config.rules().stream().filter(r -> r.id() == ruleId).findFirst()
+            .orElseThrow(() -> new InvalidInputException("AutomationRules(" + ruleId + ") changed while forced"));
+        loan.charger(stored(db, loan.id()));
+        AutomationEvaluator.rule(rule, loan);
+        changed[0] += loan.applied().isEmpty() ? 0 : 1;
+        AutomationWriter.store(loan, today, AutomationEvaluator.Mode.FORCE,
+            (id, sql, params) -> db.sql(sql).params(params).update());
+      });
+      return new Forced(evaluated, changed[0]);
+    } finally {
+      tx.inTransaction(tenant, db -> db.sql("UPDATE automation_rule SET forcing = false WHERE id = ?").param(ruleId)
+          .update());
+    }
+  }
+
+  /** Work on one live loan, with its batch's transaction and the configuration in force. */
+  @FunctionalInterface
+  private interface LoanWork {
+    void on(JdbcClient db, AutomationConfig config, AutomatedLoan loan);
+  }
+
+  /**
+   * Every live loan of the tenant, from its latest archived status, in batches of 1,000 loans a transaction, each
+   * batch's loans locked (a night's chunk holding them is waited for). Returns the loans visited.
+   */
+  private long forEachLiveLoan(Tenant tenant, LoanWork work) {
+    LocalDate today = tenants.businessDate(tenant);
     long after = 0;
     long done = 0;
     while (true) {
@@ -137,16 +192,14 @@ public class AutomationService {
       List<Long> ids = tx.inTransaction(tenant, db -> {
         List<Long> batch = db.sql("""
             SELECT id FROM loan WHERE id > ? AND setup_active AND NOT archived AND NOT deleted
-              AND NOT temporary_account ORDER BY id LIMIT 1000""").param(from).query(Long.class).list();
+              AND NOT temporary_account ORDER BY id LIMIT 1000 FOR UPDATE""").param(from).query(Long.class).list();
         Map<Long, StatusSnapshot> status = new java.util.HashMap<>();
         db.sql("SELECT DISTINCT ON (loan_id) * FROM loan_status_archive WHERE loan_id = ANY(?) ORDER BY loan_id, date DESC")
             .param(batch.toArray(Long[]::new))
             .query((rs, n) -> status.put(rs.getLong("loan_id"), ServicingRepository.snapshot(rs, n))).list();
         AutomationConfig config = configs.current(tenant.id(), db);
         for (AutomatedLoan loan : LoanFactsReader.read(db, batch, today, status::get).values()) {
-          AutomationEvaluator.stoplight(config, loan);
-          AutomationWriter.store(loan, today, AutomationEvaluator.Mode.REAL_TIME,
-              (id, sql, params) -> db.sql(sql).params(params).update());
+          work.on(db, config, loan);
         }
         return batch;
       });

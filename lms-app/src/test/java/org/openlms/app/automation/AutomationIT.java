@@ -272,6 +272,45 @@ class AutomationIT {
     TenantDriver.ok(http.api("DELETE", ODATA + "WarningFlags(" + flag + ")", t.id(), t.token(), null));
   }
 
+  @Test
+  void forcingARuleAppliesItNowToEveryLoanItEnrolls() {
+    TenantAccess t = server.newTenant();
+    LocalDate today = driver.today(t);
+    long late = loan(t, "F-LATE", today.minusDays(50), today.minusDays(20));
+    long current = loan(t, "F-CURRENT", today.minusDays(5), today.plusDays(25));
+    rule(t, "late to collections", "status.daysPastDue > 0", 1, false,
+        "{\"type\":\"setStatus\",\"loanStatusId\":2,\"loanSubStatusId\":20}");
+    long id = ruleId(t, "late to collections");
+    assertThat(settings(t, late).get("loanSubStatusId").asInt()).isNotEqualTo(20); // a nightly rule: not yet
+
+    JsonNode forced = TenantDriver.ok(http.api("POST", ODATA + "AutomationRules(" + id + ")/Autopal.Force()", t.id(),
+        t.token(), null)).get("d");
+    assertThat(forced.get("loans").asLong()).isEqualTo(2);
+    assertThat(forced.get("changed").asLong()).isEqualTo(1);
+    assertThat(settings(t, late).get("loanSubStatusId").asInt()).isEqualTo(20);
+    assertThat(settings(t, current).get("loanSubStatusId").asInt()).isNotEqualTo(20);
+    assertThat(applied(t, late).stream().map(a -> a.get("mode").asString())).containsExactly("force");
+
+    // A rule written with forcing 1 is forced once saved; it enrolls only loans made after it, so none here.
+    JsonNode saved = TenantDriver.ok(http.api("POST", ODATA + "AutomationRules", t.id(), t.token(),
+        "{\"name\":\"new loans only\",\"rule\":\"true\",\"enrollExistingLoans\":0,\"forcing\":1,"
+            + "\"actions\":[{\"type\":\"enableAutopay\"}]}")).get("d");
+    assertThat(saved.get("forcing").asInt()).isZero();
+    assertThat(saved.get("forced").get("changed").asLong()).isZero();
+    TenantDriver.ok(http.api("PUT", ODATA + "AutomationRules(" + saved.get("id").asLong() + ")", t.id(), t.token(),
+        "{\"enrollExistingLoans\":1,\"forcing\":1}"));
+    assertThat(settings(t, late).get("autopayEnabled").asInt()).isEqualTo(1);
+    assertThat(settings(t, current).get("autopayEnabled").asInt()).isEqualTo(1);
+
+    TenantDriver.ok(http.api("PUT", ODATA + "AutomationRules(" + id + ")", t.id(), t.token(), "{\"enabled\":0}"));
+    assertThat(http.api("POST", ODATA + "AutomationRules(" + id + ")/Autopal.Force()", t.id(), t.token(), null)
+        .errorMessage()).contains("disabled");
+    assertThat(http.api("PUT", ODATA + "AutomationRules(" + id + ")", t.id(), t.token(), "{\"forcing\":1}")
+        .errorMessage()).contains("disabled");
+    assertThat(http.api("POST", ODATA + "AutomationRules(987654)/Autopal.Force()", t.id(), t.token(), null).status())
+        .isEqualTo(409);
+  }
+
   // --- helpers ---
 
   private static String body(String name, String rule, int order, boolean realTime, String actions) {

@@ -95,7 +95,7 @@ class AutomationConfigController {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
     Map<String, Object> values = read(cs, body, true);
-    return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
+    return ODataEnvelope.single(forceIfAsked(tenant, cs, values, tx.inTransaction(tenant, db -> {
       if (cs == ConfigSet.RULES) {
         // Serialised per tenant by the version row's lock, so two concurrent creates cannot pass the limit.
         db.sql("SELECT version FROM automation_version FOR UPDATE").query(Long.class).single();
@@ -122,8 +122,9 @@ class AutomationConfigController {
           .params(new ArrayList<>(values.values())).query(Long.class).single();
       AutomationConfigs.bump(db);
       audit.record(db, ACTOR, cs.name(), id, "create", Map.of("fields", cols));
+      requireForcible(db, cs, values, id);
       return find(db, cs, id);
-    }));
+    })));
   }
 
   @PutMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
@@ -133,7 +134,7 @@ class AutomationConfigController {
     requireUnrestricted(pr);
     ConfigSet cs = set(req);
     Map<String, Object> values = read(cs, body, false);
-    return ODataEnvelope.single(tx.inTransaction(tenant, db -> {
+    return ODataEnvelope.single(forceIfAsked(tenant, cs, values, tx.inTransaction(tenant, db -> {
       find(db, cs, id);
       if (cs == ConfigSet.CHARGES) {
         Map<String, Object> merged = db.sql("SELECT * FROM recurring_charge WHERE id = ?").param(id)
@@ -156,8 +157,9 @@ class AutomationConfigController {
         AutomationConfigs.bump(db);
         audit.record(db, ACTOR, cs.name(), id, "update", Map.of("fields", cols));
       }
+      requireForcible(db, cs, values, id);
       return find(db, cs, id);
-    }));
+    })));
   }
 
   @DeleteMapping({R + "({id})", R + "(id={id})", S + "({id})", S + "(id={id})", F + "({id})", F + "(id={id})",
@@ -192,6 +194,29 @@ class AutomationConfigController {
       return null;
     });
     return ODataEnvelope.single(Map.of("success", true));
+  }
+
+  /**
+   * A rule written with {@code "forcing":1} is forced once saved (as {@code AutomationRules(id)/Autopal.Force()}
+   * does); {@code forcing} reads 1 while that runs and 0 after, so the answer shows the rule as it now is.
+   */
+  private Map<String, Object> forceIfAsked(Tenant tenant, ConfigSet cs, Map<String, Object> values,
+      Map<String, Object> saved) {
+    if (cs != ConfigSet.RULES || !Boolean.TRUE.equals(values.get("forcing"))) {
+      return saved;
+    }
+    long id = ((Number) saved.get("id")).longValue();
+    AutomationService.Forced forced = automation.forceRule(tenant, id);
+    Map<String, Object> now = find(tx.jdbc(tenant), cs, id);
+    now.put("forced", Map.of("loans", forced.evaluated(), "changed", forced.changed()));
+    return now;
+  }
+
+  private static void requireForcible(JdbcClient db, ConfigSet cs, Map<String, Object> values, long id) {
+    if (cs == ConfigSet.RULES && Boolean.TRUE.equals(values.get("forcing")) && !db.sql(
+        "SELECT enabled FROM automation_rule WHERE id = ?").param(id).query(Boolean.class).single()) {
+      throw new InvalidInputException("AutomationRule.forcing: a disabled rule can't be forced; enable it too");
+    }
   }
 
   private static boolean isJson(ConfigSet cs, String column) {

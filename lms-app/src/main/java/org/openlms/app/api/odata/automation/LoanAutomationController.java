@@ -93,6 +93,18 @@ class LoanAutomationController {
     return ODataEnvelope.single(Map.of("success", true, "loans", automation.forceStoplights(tenant)));
   }
 
+  /**
+   * Forces an automation rule on every live loan it enrolls, now; answers the loans evaluated and changed.
+   * (Writing {@code "forcing":1} on the rule does the same.)
+   */
+  @PostMapping({"/odata.svc/AutomationRules({id})/Autopal.Force()", "/odata.svc/AutomationRules({id})/AutoPal.Force()",
+      "/AutomationRules({id})/Autopal.Force()", "/AutomationRules({id})/AutoPal.Force()"})
+  Map<String, Object> forceRule(Tenant tenant, PortfolioRestriction pr, @PathVariable long id) {
+    AutomationConfigController.requireUnrestricted(pr);
+    var forced = automation.forceRule(tenant, id);
+    return ODataEnvelope.single(Map.of("success", true, "loans", forced.evaluated(), "changed", forced.changed()));
+  }
+
   @GetMapping({"/Loans({id})/Autopal.GetFlagArchiveReport", "/Loans({id})/AutoPal.GetFlagArchiveReport",
       "/Loans({id})/Autopal.GetFlagArchiveReport()", "/Loans({id})/AutoPal.GetFlagArchiveReport()",
       "/odata.svc/Loans({id})/Autopal.GetFlagArchiveReport", "/odata.svc/Loans({id})/AutoPal.GetFlagArchiveReport",
