@@ -154,6 +154,45 @@ public class LoanServicing {
     });
   }
 
+  /**
+   * Adjustments put on by hand ({@code name} StopInterestDates or APDAdjustments, for messages), each dated from
+   * the contract date to the business date; a back-dated one replays the loan from its date. Removals name
+   * adjustments of the loan put on by hand; one a rule put on stays with the rule's log.
+   */
+  public void adjust(Tenant tenant, long loanId, String name, List<NewAdjustment> added, List<Long> removed,
+      LocalDate businessDate, String actor) {
+    tx.inTransaction(tenant, db -> {
+      loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      LocalDate contract = loans.setup(db, loanId).orElseThrow().terms().contractDate();
+      LocalDate earliest = null;
+      for (int i = 0; i < removed.size(); i++) {
+        long id = removed.get(i);
+        var row = db.sql("SELECT date, source FROM loan_adjustment WHERE id = ? AND loan_id = ?").params(id, loanId)
+            .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)}).optional()
+            .orElseThrow(() -> new NotFoundException(name));
+        if (row[1] != null) {
+          throw new InvalidInputException(name + "[" + i + "]: adjustment " + id + " was put on by a " + row[1]
+              + "; it stays with the rule's log");
+        }
+        db.sql("DELETE FROM loan_adjustment WHERE id = ?").param(id).update();
+        earliest = earliest == null || ((LocalDate) row[0]).isBefore(earliest) ? (LocalDate) row[0] : earliest;
+      }
+      for (int i = 0; i < added.size(); i++) {
+        NewAdjustment a = added.get(i);
+        if (a.date().isBefore(contract) || a.date().isAfter(businessDate)) {
+          throw new InvalidInputException(name + "[" + i + "].date: " + a.date() + " is not between the contract date "
+              + contract + " and the business date " + businessDate);
+        }
+        db.sql(ServicingRepository.ADJUSTMENT_INSERT).params(loanId, a.date(), a.kind().name(), null, null).update();
+        earliest = earliest == null || a.date().isBefore(earliest) ? a.date() : earliest;
+      }
+      replayIfReached(db, loanId, earliest);
+      audit.record(db, actor, "Loan", loanId, "adjustments", Map.of("set", name, "added", added.size(),
+          "removed", removed));
+      return null;
+    });
+  }
+
   /** The reverse calculation: recompute from the start through the state's day; rewrite from {@code from}. */
   private void replayIfReached(JdbcClient db, long loanId, LocalDate from) {
     Loaded l = load(db, loanId);

@@ -208,8 +208,29 @@ public class ODataEntitySets {
       .property("lastUpdate", "last_update", ODataType.DATETIME)
       .build();
 
+  /** Interest stopped and resumed on loans, by hand or by rules (adjustments of those kinds). */
+  static final ODataEntity STOP_INTEREST_DATES = adjustments("StopInterestDates", "Entity.StopInterestDate",
+      "CASE kind WHEN 'STOP_INTEREST' THEN 'loan.stopInterestType.suspend' ELSE 'loan.stopInterestType.resume' END",
+      "'STOP_INTEREST', 'RESUME_INTEREST'");
+
+  /** Amount past due reset on loans, by hand or by rules. */
+  static final ODataEntity APD_ADJUSTMENTS = adjustments("APDAdjustments", "Entity.APDAdjustment",
+      "'loan.apd.adjust.type.zero'", "'RESET_PAST_DUE'");
+
+  private static ODataEntity adjustments(String set, String type, String typeSql, String kinds) {
+    return ODataEntity.builder(set, type, "(SELECT a.*, " + typeSql + " AS type FROM loan_adjustment a WHERE kind IN ("
+            + kinds + ")) AS a", "id")
+        .property("id", "id", ODataType.INTEGER)
+        .property("loanId", "loan_id", ODataType.INTEGER)
+        .property("date", "date", ODataType.DATE)
+        .property("type", "type", ODataType.STRING)
+        .property("created", "created", ODataType.DATETIME)
+        .build();
+  }
+
   private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS,
-      STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS, CUSTOM_FIELD_VALUES));
+      STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS, CUSTOM_FIELD_VALUES,
+      STOP_INTEREST_DATES, APD_ADJUSTMENTS));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

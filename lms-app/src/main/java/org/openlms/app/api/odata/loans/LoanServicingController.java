@@ -137,6 +137,32 @@ class LoanServicingController implements LoanNavigations {
         LoanServicingController::chargeRow);
   }
 
+  /** Adjustments by hand or by rules: every loan's (a restricted token's portfolios'), or one loan's. */
+  @RequestMapping(path = {"/odata.svc/StopInterestDates", "/odata.svc/StopInterestDates()", "/odata.svc/APDAdjustments",
+      "/odata.svc/APDAdjustments()"}, method = RequestMethod.GET)
+  Map<String, Object> adjustments(Tenant tenant, PortfolioRestriction r, jakarta.servlet.http.HttpServletRequest req,
+      ODataQueryOptions options) {
+    return collection(tenant, adjustmentSet(req), options, r.loans("loan_id"), LoanServicingController::adjustmentRow);
+  }
+
+  @RequestMapping(path = {"/odata.svc/Loans({id})/StopInterestDates", "/odata.svc/Loans({id})/APDAdjustments"},
+      method = RequestMethod.GET)
+  Map<String, Object> loanAdjustments(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      jakarta.servlet.http.HttpServletRequest req, ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
+    loans.get(tenant, id);
+    return collection(tenant, adjustmentSet(req), options, new SqlFragment("loan_id = ?", List.of(id)),
+        LoanServicingController::adjustmentRow);
+  }
+
+  private static String adjustmentSet(jakarta.servlet.http.HttpServletRequest req) {
+    return req.getRequestURI().contains("StopInterestDates") ? "StopInterestDates" : "APDAdjustments";
+  }
+
+  private static RowMapper<Map<String, Object>> adjustmentRow(String base) {
+    return (rs, n) -> AdjustmentJson.view(rs, base);
+  }
+
   /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
   private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, SqlFragment fixed,
       java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {

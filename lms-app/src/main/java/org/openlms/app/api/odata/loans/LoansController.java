@@ -133,6 +133,10 @@ class LoansController {
     JsonNode payments = body instanceof ObjectNode o ? o.remove("Payments") : null;
     JsonNode chargeNode = body instanceof ObjectNode o ? o.remove("Charges") : null;
     JsonNode customerNode = body instanceof ObjectNode o ? o.remove("Customers") : null;
+    JsonNode stopNode = body instanceof ObjectNode o ? o.remove(AdjustmentJson.STOP_INTEREST) : null;
+    JsonNode apdNode = body instanceof ObjectNode o ? o.remove(AdjustmentJson.APD) : null;
+    AdjustmentJson.Parsed stops = stopNode == null ? null : AdjustmentJson.read(AdjustmentJson.STOP_INTEREST, stopNode);
+    AdjustmentJson.Parsed apds = apdNode == null ? null : AdjustmentJson.read(AdjustmentJson.APD, apdNode);
     List<PortfolioLink> toPortfolios = LoanPortfoliosJson.read("Portfolios",
         body instanceof ObjectNode o ? o.remove("Portfolios") : null);
     List<PortfolioLink> toSubs = LoanPortfoliosJson.read("SubPortfolios",
@@ -151,6 +155,12 @@ class LoansController {
       }
       if (charges != null && !charges.charges().isEmpty()) {
         servicing.logCharges(tenant, id, charges.charges(), businessDate, ACTOR);
+      }
+      if (stops != null) {
+        servicing.adjust(tenant, id, AdjustmentJson.STOP_INTEREST, stops.added(), stops.removed(), businessDate, ACTOR);
+      }
+      if (apds != null) {
+        servicing.adjust(tenant, id, AdjustmentJson.APD, apds.added(), apds.removed(), businessDate, ACTOR);
       }
       if (!links.isEmpty()) {
         links.stream().filter(l -> !l.destroy()).forEach(l -> restrictions.requireLinkableCustomer(db, r, l.customerId()));
