@@ -48,8 +48,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET loan_status_id = ?, loan_sub_status_id = ? WHERE loan_id = ?",
-          (int) loanStatusId, (int) loanSubStatusId, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 
@@ -143,7 +142,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET autopay_enabled = ? WHERE loan_id = ?", enabled, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 
@@ -222,7 +221,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      new SetStatus(loanStatusId, loanSubStatusId).store(loanId, date, source, sink); // interest: by the charger
+      // the status: in LoanSettings, written once by AutomationWriter; interest: by the charger
     }
   }
 
@@ -241,7 +240,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET stoplight = ? WHERE loan_id = ?", color, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 
