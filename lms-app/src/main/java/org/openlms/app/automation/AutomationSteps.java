@@ -43,8 +43,11 @@ final class AutomationSteps {
       return null;
     }
     List<Long> ids = chunk.liveLoans().stream().map(MaintainedLoan::id).toList();
+    // Each loan's state is in memory when the calculator left its day (always, in the node's pipeline).
+    boolean statesInMemory = ids.stream().allMatch(id -> chunk.attached(id, MaintainedDay.class) != null);
     Map<Long, AutomatedLoan> loans = LoanFactsReader.read(chunk.reads(), ids, chunk.businessDate(),
-        id -> chunk.attached(id, StatusSnapshot.class));
+        id -> chunk.attached(id, StatusSnapshot.class),
+        statesInMemory ? id -> chunk.attached(id, MaintainedDay.class).interestStopped() : null);
     for (AutomatedLoan a : loans.values()) {
       long id = a.id();
       a.charger(new AutomatedLoan.Charger() {
