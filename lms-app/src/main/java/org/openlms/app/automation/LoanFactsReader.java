@@ -22,15 +22,12 @@ public final class LoanFactsReader {
 
   // The memberships of the chunk's loans in one grouped scan each (not one subquery per loan): about half the
   // buffers at 1,000 loans a chunk. Interest stopped comes from the loan's state row unless the caller has it.
-  // Every table is restricted to the ids itself, so each is read by its key whatever the plan: with the ids on
-  // `loan` alone, a chunk at 100,000 loans was planned as a hash join over a parallel scan of all of loan_setup.
   private static final String SQL = """
       SELECT l.id, l.created, s.loan_class, s.loan_type, s.loan_amount, s.loan_rate, s.loan_term, s.payment,
              s.contract_date, s.first_payment_date, s.orig_final_payment_date, s.payment_frequency,
              st.loan_status_id, st.loan_sub_status_id, st.autopay_enabled, st.is_stoplight_manually_set,
              st.stoplight, %s AS interest_stopped, p.ids AS portfolios, sp.ids AS subs, f.ids AS flags
-      FROM loan l JOIN loan_setup s ON s.loan_id = l.id AND s.loan_id = ANY(?)
-        LEFT JOIN loan_settings st ON st.loan_id = l.id AND st.loan_id = ANY(?) %s
+      FROM loan l JOIN loan_setup s ON s.loan_id = l.id LEFT JOIN loan_settings st ON st.loan_id = l.id %s
         LEFT JOIN (SELECT loan_id, array_agg(portfolio_id ORDER BY portfolio_id) AS ids FROM loan_portfolio
                    WHERE loan_id = ANY(?) GROUP BY loan_id) p ON p.loan_id = l.id
         LEFT JOIN (SELECT loan_id, array_agg(sub_portfolio_id ORDER BY sub_portfolio_id) AS ids FROM loan_sub_portfolio
@@ -39,8 +36,7 @@ public final class LoanFactsReader {
                    WHERE loan_id = ANY(?) GROUP BY loan_id) f ON f.loan_id = l.id
       WHERE l.id = ANY(?) ORDER BY l.id""";
   private static final String WITH_STATE =
-      SQL.formatted("coalesce(ls.interest_stopped, false)",
-      "LEFT JOIN loan_state ls ON ls.loan_id = l.id AND ls.loan_id = ANY(?)");
+      SQL.formatted("coalesce(ls.interest_stopped, false)", "LEFT JOIN loan_state ls ON ls.loan_id = l.id");
   private static final String WITHOUT_STATE = SQL.formatted("false", "");
 
   private LoanFactsReader() {}
@@ -59,9 +55,7 @@ public final class LoanFactsReader {
       LongFunction<StatusSnapshot> status, java.util.function.LongPredicate interestStopped) {
     Map<Long, AutomatedLoan> loans = new LinkedHashMap<>();
     Long[] array = ids.toArray(Long[]::new);
-    Object[] params = new Object[interestStopped == null ? 7 : 6];
-    java.util.Arrays.fill(params, array);
-    db.sql(interestStopped == null ? WITH_STATE : WITHOUT_STATE).params(params).query((rs, n) -> {
+    db.sql(interestStopped == null ? WITH_STATE : WITHOUT_STATE).params(array, array, array, array).query((rs, n) -> {
       long id = rs.getLong("id");
       boolean stopped = interestStopped == null ? rs.getBoolean("interest_stopped") : interestStopped.test(id);
       loans.put(id, new AutomatedLoan(id, today, rs.getTimestamp("created").toInstant(),
