@@ -21,6 +21,7 @@ public final class AutomatedLoan {
   private final LocalDate today;
   private final Instant created;
   private final boolean manualStoplight;
+  private final LoanFacts read;
   private LoanFacts facts;
   private final List<Applied> applied = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
@@ -32,6 +33,7 @@ public final class AutomatedLoan {
     this.today = today;
     this.created = created;
     this.manualStoplight = manualStoplight;
+    this.read = facts;
     this.facts = facts;
   }
 
@@ -49,6 +51,11 @@ public final class AutomatedLoan {
 
   public LoanFacts facts() {
     return facts;
+  }
+
+  /** The facts as read, before any rule changed them. */
+  LoanFacts readFacts() {
+    return read;
   }
 
   /** Where charges the engine puts on this loan go: daily maintenance, the request's transaction, or a dry run. */

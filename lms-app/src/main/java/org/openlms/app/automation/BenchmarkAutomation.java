@@ -59,8 +59,37 @@ public final class BenchmarkAutomation {
     return new String[] {rule, action};
   }
 
+  /**
+   * Installs the benchmark's configuration, disabled, unless it is already installed (then it is left as it is, with
+   * the loans' statuses, portfolios, stoplights and flags it gave them). True when it was installed now: the next
+   * night with it is then its first, which changes most loans once.
+   */
+  public static boolean installDisabled(JdbcClient db) {
+    long rules = db.sql("SELECT count(*) FROM automation_rule WHERE name LIKE 'bench rule %'").query(Long.class).single();
+    long portfolios = db.sql("SELECT count(*) FROM portfolio WHERE title LIKE 'Bench _'").query(Long.class).single();
+    if (rules == RULES.size() && portfolios == 3) {
+      enable(db, false);
+      return false;
+    }
+    install(db);
+    enable(db, false);
+    return true;
+  }
+
+  /**
+   * Turns the whole configuration on or off without deleting it, so that nights with and without it are steady
+   * nights alike: what earlier nights set (flags, stoplights, statuses, portfolios) stays.
+   */
+  public static void enable(JdbcClient db, boolean on) {
+    db.sql("UPDATE recurring_charge SET is_enabled = ?").param(on).update();
+    db.sql("UPDATE automation_rule SET enabled = ?").param(on).update();
+    db.sql("UPDATE stoplight_rule SET enabled = ?").param(on).update();
+    db.sql("UPDATE warning_flag SET enabled = ?").param(on).update();
+    AutomationConfigs.bump(db);
+  }
+
   /** Replaces the tenant's configuration with the benchmark's (three portfolios are created for it). */
-  public static void install(JdbcClient db) {
+  static void install(JdbcClient db) {
     clear(db);
     long[] p = new long[3];
     for (int i = 0; i < 3; i++) {
@@ -91,13 +120,23 @@ public final class BenchmarkAutomation {
     AutomationConfigs.bump(db);
   }
 
-  /** Removes every recurring charge, rule, stoplight rule and flag (and the loans' flags), for a night without automation. */
-  public static void clear(JdbcClient db) {
+  /**
+   * Removes every recurring charge, rule, stoplight rule and flag (and the loans' flags and memberships of earlier
+   * benchmark portfolios, and those portfolios).
+   */
+  static void clear(JdbcClient db) {
     db.sql("DELETE FROM recurring_charge").update();
     db.sql("DELETE FROM automation_rule").update();
     db.sql("DELETE FROM stoplight_rule").update();
     db.sql("DELETE FROM loan_flag").update();
     db.sql("DELETE FROM warning_flag").update();
+    db.sql("DELETE FROM loan_sub_portfolio WHERE sub_portfolio_id IN (SELECT s.id FROM sub_portfolio s "
+        + "JOIN portfolio p ON p.id = s.portfolio_id WHERE p.title LIKE 'Bench _')").update();
+    db.sql("DELETE FROM sub_portfolio WHERE portfolio_id IN (SELECT id FROM portfolio WHERE title LIKE 'Bench _')")
+        .update();
+    db.sql("DELETE FROM loan_portfolio WHERE portfolio_id IN (SELECT id FROM portfolio WHERE title LIKE 'Bench _')")
+        .update();
+    db.sql("DELETE FROM portfolio WHERE title LIKE 'Bench _'").update();
     AutomationConfigs.bump(db);
   }
 

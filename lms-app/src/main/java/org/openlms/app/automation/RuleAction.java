@@ -27,7 +27,20 @@ public sealed interface RuleAction {
   @FunctionalInterface
   interface Sink {
     void write(long loanId, String sql, Object... params);
+
+    /**
+     * A row that may be written with the chunk's other rows of that table in one statement (daily maintenance), or
+     * by {@code sql} with the same values (one statement). Its order among the loan's other writes must not matter.
+     */
+    default void row(long loanId, org.openlms.app.maintenance.step.BulkTable table, String sql, Object... values) {
+      write(loanId, sql, values);
+    }
   }
+
+  /** The flag history: rows only added, never conflicting, written with the chunk's in one COPY in maintenance. */
+  org.openlms.app.maintenance.step.BulkTable FLAG_ARCHIVE = new org.openlms.app.maintenance.step.BulkTable(
+      "loan_flag_archive", List.of("loan_id", "flag_id", "date", "action", "source"), null)
+      .directWhen((db, rows) -> true);
 
   /** A loan status and sub-status (LoanSettings.loanStatusId/loanSubStatusId). */
   record SetStatus(long loanStatusId, long loanSubStatusId) implements RuleAction {
@@ -48,8 +61,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET loan_status_id = ?, loan_sub_status_id = ? WHERE loan_id = ?",
-          (int) loanStatusId, (int) loanSubStatusId, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 
@@ -121,7 +133,8 @@ public sealed interface RuleAction {
           } else {
             sink.write(loanId, "DELETE FROM loan_flag WHERE loan_id = ? AND flag_id = ?", loanId, id);
           }
-          sink.write(loanId, "INSERT INTO loan_flag_archive (loan_id, flag_id, date, action, source) VALUES (?, ?, ?, ?, ?)",
+          sink.row(loanId, FLAG_ARCHIVE,
+              "INSERT INTO loan_flag_archive (loan_id, flag_id, date, action, source) VALUES (?, ?, ?, ?, ?)",
               loanId, id, date, add ? "set" : "cleared", source);
         }
       }
@@ -143,7 +156,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET autopay_enabled = ? WHERE loan_id = ?", enabled, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 
@@ -222,7 +235,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      new SetStatus(loanStatusId, loanSubStatusId).store(loanId, date, source, sink); // interest: by the charger
+      // the status: in LoanSettings, written once by AutomationWriter; interest: by the charger
     }
   }
 
@@ -283,7 +296,7 @@ public sealed interface RuleAction {
 
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
-      sink.write(loanId, "UPDATE loan_settings SET stoplight = ? WHERE loan_id = ?", color, loanId);
+      // LoanSettings are written once, as the last rule left them (AutomationWriter)
     }
   }
 

@@ -65,6 +65,11 @@ public final class MaintainedDay {
     adjustments = new ArrayList<>(dueAdjustments.stream().filter(a -> a.date().equals(day)).toList());
   }
 
+  /** Whether interest is stopped on the loan at the end of the day as computed so far. */
+  public boolean interestStopped() {
+    return after.interestStopped();
+  }
+
   /** Stores the charge (dated the business date) with the chunk and answers the loan's status after it. */
   public StatusSnapshot add(ChunkContext ctx, NewCharge c, String source, long sourceId) {
     ctx.write(loanId, ServicingRepository.CHARGE_INSERT, ServicingRepository.chargeValues(loanId, c, source, sourceId));

@@ -19,10 +19,13 @@ public final class CompiledRule {
 
     private final String source;
     private final CelRuntime.Program program;
+    private final FastPath.Node fast;
 
-    CompiledRule(String source, CelRuntime.Program program) {
+    /** {@code fast}: the rule's {@link FastPath}, or null when CEL evaluates it always. */
+    CompiledRule(String source, CelRuntime.Program program, FastPath.Node fast) {
         this.source = source;
         this.program = program;
+        this.fast = fast;
     }
 
     public String source() {
@@ -31,6 +34,23 @@ public final class CompiledRule {
 
     /** Whether the rule holds for these facts; an error on this loan is thrown, never swallowed. */
     public boolean test(LoanFacts facts) throws RuleEvaluationException {
+        if (fast != null) {
+            try {
+                return FastPath.test(fast, facts);
+            } catch (FastPath.GiveUp e) {
+                // CEL decides, with its own answer or error
+            }
+        }
+        return testWithCel(facts);
+    }
+
+    /** Whether the rule has a fast path (for tests). */
+    boolean hasFastPath() {
+        return fast != null;
+    }
+
+    /** The rule evaluated by CEL's interpreter alone (the reference the fast path is held to). */
+    boolean testWithCel(LoanFacts facts) throws RuleEvaluationException {
         try {
             Object result = program.eval(name -> {
                 Fact f = BY_VARIABLE.get(name);

@@ -86,6 +86,11 @@ public final class LoanFacts {
             return put(fact, FactType.DOUBLE, value == null ? 0.0 : value.doubleValue());
         }
 
+        /** A double fact as CEL sees it, NaN and infinities included (for tests of the evaluators' edges). */
+        Builder setDouble(Fact fact, double value) {
+            return put(fact, FactType.DOUBLE, value);
+        }
+
         public Builder set(Fact fact, String value) {
             return put(fact, FactType.STRING, value == null ? "" : value);
         }

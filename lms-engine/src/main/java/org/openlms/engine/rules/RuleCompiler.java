@@ -84,7 +84,7 @@ public final class RuleCompiler {
         }
         try {
             CelAbstractSyntaxTree ast = compiler.compile(source).getAst();
-            return new CompiledRule(source, runtime.createProgram(ast));
+            return new CompiledRule(source, runtime.createProgram(ast), FastPath.plan(ast, RuleCompiler::date));
         } catch (CelValidationException e) {
             List<RuleRejectedException.Problem> problems = new ArrayList<>();
             for (CelIssue issue : e.getErrors()) {
