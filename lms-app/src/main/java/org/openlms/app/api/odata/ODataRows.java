@@ -58,7 +58,7 @@ public final class ODataRows {
     db.sql("SELECT k.parent_id AS lateral_parent_id, x.* FROM unnest(?::bigint[]) AS k(parent_id) CROSS JOIN LATERAL"
             + " (SELECT " + select + " WHERE " + where.sql() + orderBy + " LIMIT ?) x")
         .params(params)
-        .query((rs, n) -> out.get(rs.getLong("lateral_parent_id")).add(mapper.mapRow(rs, n))).list();
+        .query((rs, n) -> out.get(rs.getLong(1)).add(mapper.mapRow(rs, n))).list(); // 1: lateral_parent_id
     return out;
   }
 

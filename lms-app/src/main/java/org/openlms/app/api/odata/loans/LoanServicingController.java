@@ -94,7 +94,8 @@ class LoanServicingController implements LoanNavigations {
       default -> name;
     };
     QueryPlan plan = sets.plan(set, ODataQueryOptions.NONE);
-    return new LinkedHashMap<>(ODataRows.perParent(tx.jdbc(tenant), loanIds, "* FROM " + plan.entity().from(),
+    String columns = name.equals("StatusArchive") ? ArchiveJson.SELECT : "*";
+    return new LinkedHashMap<>(ODataRows.perParent(tx.jdbc(tenant), loanIds, columns + " FROM " + plan.entity().from(),
         new SqlFragment("loan_id = k.parent_id", List.of()), plan.orderByClause(), limit + 1,
         view.apply(LoansController.base())));
   }
