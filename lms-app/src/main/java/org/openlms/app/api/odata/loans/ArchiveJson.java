@@ -94,13 +94,16 @@ final class ArchiveJson {
 
   /**
    * The select list of {@link #rows}: dates as day numbers since 1970-01-01 (the driver reads an integer far
-   * more cheaply than a date), money as the database writes NUMERIC(14,2), which is what
-   * {@code BigDecimal.toPlainString} gives for the same value. The day numbers are named apart from the
-   * columns, so the query's ORDER BY still means the indexed columns.
+   * more cheaply than a date), money as text: PostgreSQL writes a NUMERIC(14,2) as {@code BigDecimal.toPlainString}
+   * does, where the driver would receive it in binary and build a BigDecimal to print it. The day numbers are named
+   * apart from the columns, so the query's ORDER BY still means the indexed columns.
    */
   static final String SELECT = "loan_id, date - DATE '1970-01-01' AS day_of_date, " + String.join(", ",
-      FIELDS.stream().map(f -> f.kind() == Kind.DATE ? f.column() + " - DATE '1970-01-01' AS day_of_" + f.column()
-          : f.column()).toList());
+      FIELDS.stream().map(f -> switch (f.kind()) {
+        case DATE -> f.column() + " - DATE '1970-01-01' AS day_of_" + f.column();
+        case MONEY -> f.column() + "::text AS " + f.column();
+        case INT -> f.column();
+      }).toList());
 
   /** Reads the rows of {@link #SELECT} as streamed rows; the columns are found on the first row (one mapper a query). */
   static RowMapper<Row> rows(String base) {
