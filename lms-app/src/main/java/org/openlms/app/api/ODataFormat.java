@@ -13,7 +13,12 @@ public final class ODataFormat {
   private ODataFormat() {}
 
   public static String date(LocalDate d) {
-    return d == null ? null : "/Date(" + d.toEpochDay() * 86_400 + ")/"; // midnight UTC, without a ZonedDateTime
+    return d == null ? null : dateOfEpochDay(d.toEpochDay());
+  }
+
+  /** The date {@code epochDay} days after 1970-01-01, at midnight UTC (without a ZonedDateTime). */
+  public static String dateOfEpochDay(long epochDay) {
+    return "/Date(" + epochDay * 86_400 + ")/";
   }
 
   public static String date(Instant i) {

@@ -12,6 +12,7 @@ import org.openlms.app.security.TenantRateLimiter;
 import org.openlms.app.tenancy.Tenant;
 import org.openlms.app.tenancy.TenantDirectory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -22,6 +23,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -67,6 +69,17 @@ class WebConfig implements WebMvcConfigurer {
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     reg.addUrlPatterns(ADMIN);
     return reg;
+  }
+
+  /** Spring's request mappings, with a cheap first test of each pattern's fixed text (see the class). */
+  @Bean
+  WebMvcRegistrations prefilteredRequestMappings() {
+    return new WebMvcRegistrations() {
+      @Override
+      public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+        return new PrefilteredRequestMappings();
+      }
+    };
   }
 
   @Override

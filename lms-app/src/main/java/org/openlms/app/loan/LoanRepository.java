@@ -70,6 +70,10 @@ public class LoanRepository {
   /** As {@link #view}, for several live loans in one query; missing or deleted ones are left out. */
   public java.util.Map<Long, LoanService.LoanView> views(JdbcClient db, java.util.Collection<Long> ids) {
     java.util.Map<Long, LoanService.LoanView> out = new java.util.HashMap<>();
+    if (ids.size() == 1) { // as a value, so the prepared statement keeps one plan (see ODataRows.perParent)
+      view(db, ids.iterator().next()).ifPresent(v -> out.put(v.loan().id(), v));
+      return out;
+    }
     db.sql(VIEW + "loan.id = ANY(?) AND " + LIVE).param(ids.toArray(Long[]::new))
         .query(LoanRepository::view).list().forEach(v -> out.put(v.loan().id(), v));
     return out;

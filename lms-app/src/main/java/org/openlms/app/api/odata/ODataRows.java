@@ -52,13 +52,17 @@ public final class ODataRows {
       return out;
     }
     List<Object> params = new ArrayList<>();
-    params.add(parentIds.toArray(Long[]::new));
+    // One parent (Loans(id)) as one value, not an array: PostgreSQL then plans the prepared statement once and
+    // reuses it, where an array parameter of unknown length gets a new plan on every execution.
+    boolean one = parentIds.size() == 1;
+    params.add(one ? parentIds.get(0) : parentIds.toArray(Long[]::new));
     params.addAll(where.params());
     params.add(limit);
-    db.sql("SELECT k.parent_id AS lateral_parent_id, x.* FROM unnest(?::bigint[]) AS k(parent_id) CROSS JOIN LATERAL"
+    db.sql("SELECT k.parent_id AS lateral_parent_id, x.* FROM " + (one ? "(VALUES (?::bigint))" : "unnest(?::bigint[])")
+            + " AS k(parent_id) CROSS JOIN LATERAL"
             + " (SELECT " + select + " WHERE " + where.sql() + orderBy + " LIMIT ?) x")
         .params(params)
-        .query((rs, n) -> out.get(rs.getLong("lateral_parent_id")).add(mapper.mapRow(rs, n))).list();
+        .query((rs, n) -> out.get(rs.getLong(1)).add(mapper.mapRow(rs, n))).list(); // 1: lateral_parent_id
     return out;
   }
 

@@ -194,6 +194,34 @@ class ServicingIT {
     assertThat(d.get("Transactions").get("results").get(1).get("type").asString()).isEqualTo("payment");
   }
 
+  /**
+   * An expanded StatusArchive is streamed from the result set, the navigation endpoint renders maps from the
+   * engine's snapshots: both must answer the same rows, field for field and in the same order.
+   */
+  @Test
+  void anExpandedArchiveAnswersTheSameRowsAsItsNavigationEndpoint() {
+    TenantAccess t = server.newTenant();
+    long id = create(t, "X", true);
+    ok(http.api("PUT", LOANS + "(" + id + ")", t.id(), t.token(), PAY_SEP_1)); // paid in September, not in October
+    Http.Response expanded = http.api("GET", LOANS + "(" + id + ")?$expand=StatusArchive", t.id(), t.token(), null);
+    Http.Response endpoint = http.api("GET", LOANS + "(" + id + ")/StatusArchive?$top=50", t.id(), t.token(), null);
+    ok(expanded);
+    ok(endpoint);
+    JsonNode streamed = expanded.body().get("d").get("StatusArchive").get("results");
+    JsonNode rendered = endpoint.body().get("d").get("results");
+    assertThat(streamed).hasSize(50).isEqualTo(rendered);
+    for (int i = 0; i < 50; i++) {
+      assertThat(streamed.get(i).propertyNames()).as("row " + i)
+          .containsExactlyElementsOf(rendered.get(i).propertyNames());
+    }
+    // The rows cover nulls and values of each kind: before and after the first payment, current and past due.
+    assertThat(streamed.get(0).get("lastPaymentDate").isNull()).isTrue();
+    assertThat(streamed.get(49).get("lastPaymentDate").asString()).isEqualTo("/Date(1598918400)/"); // 2020-09-01
+    assertThat(streamed.get(49).get("lastPaymentAmount").asString()).isEqualTo("281.01");
+    assertThat(streamed.get(49).get("daysPastDue").asInt()).isPositive();
+    assertThat(streamed.get(49).get("firstDelinquencyDate").isString()).isTrue();
+  }
+
   @Test
   void aRequestIsAllOrNothingAndBadPaymentsAreRefusedByField() {
     TenantAccess t = server.newTenant();
