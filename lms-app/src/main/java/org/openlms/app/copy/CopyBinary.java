@@ -25,7 +25,7 @@ public final class CopyBinary {
   /** Unscaled values of at most this many bits, times up to 1000 (to align on groups of four digits), fit a long. */
   private static final int FAST_BITS = 53;
 
-  private final String[] types;
+  private final int[] types; // indexes into TYPES: a switch on strings hashed every value
   private final short[] groups = new short[5]; // a long's base-10000 digits
   private byte[] buf = new byte[1 << 16];
   private int len;
@@ -40,7 +40,7 @@ public final class CopyBinary {
         throw new IllegalArgumentException("no binary COPY for type " + t);
       }
     }
-    this.types = types.toArray(String[]::new);
+    this.types = types.stream().mapToInt(t -> TYPES.indexOf(t.toLowerCase(Locale.ROOT))).toArray();
     put(HEADER, 0, HEADER.length);
   }
 
@@ -66,35 +66,35 @@ public final class CopyBinary {
     return Arrays.copyOf(buf, len);
   }
 
-  private void value(String type, Object v) {
+  private void value(int type, Object v) {
     if (v == null) {
       int32(-1);
       return;
     }
-    switch (type) {
-      case "bigint" -> {
+    switch (type) { // the order of TYPES
+      case 0 -> {
         int32(8);
         int64(((Number) v).longValue());
       }
-      case "integer" -> {
+      case 1 -> {
         int32(4);
         int32(Math.toIntExact(((Number) v).longValue()));
       }
-      case "smallint" -> {
+      case 2 -> {
         int32(2);
         short16(((Number) v).shortValue());
       }
-      case "numeric" -> numeric(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()));
-      case "date" -> {
+      case 3 -> numeric(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()));
+      case 4 -> {
         LocalDate d = v instanceof java.sql.Date s ? s.toLocalDate() : (LocalDate) v;
         int32(4);
         int32(Math.toIntExact(d.toEpochDay() - DAYS_1970_TO_2000));
       }
-      case "boolean" -> {
+      case 5 -> {
         int32(1);
         byte8((Boolean) v ? 1 : 0);
       }
-      case "jsonb" -> {
+      case 8 -> {
         byte[] b = v.toString().getBytes(StandardCharsets.UTF_8);
         int32(b.length + 1);
         byte8(1); // jsonb's binary form: a version byte, then the text

@@ -157,8 +157,10 @@ class LoanDayCalculator implements DayCalculator {
       ctx.attach(loan.id(), MaintainedDay.class, new MaintainedDay(loan.id(), null, from, List.of(), List.of(), List.of()));
       return;
     }
-    List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
-    List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
+    // No streams for the usual empty lists: this runs for every loan every night.
+    List<PaymentRecord> due = payments.isEmpty() ? List.of()
+        : payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
+    List<Payment> engine = due.isEmpty() ? List.of() : due.stream().map(LoanServicing::engine).toList();
     List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, charges, adjustments, through);
     long id = loan.id();
     int applied = 0;
