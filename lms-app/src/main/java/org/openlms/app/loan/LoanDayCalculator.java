@@ -52,72 +52,103 @@ class LoanDayCalculator implements DayCalculator {
 
   static final BulkTable HINT = BulkTable.upsert("loan_schedule_hint", ScheduleHints.COLUMNS, List.of("loan_id"));
 
+  /**
+   * Setup, state and hint of every loan in an id range, in one statement: each table read along its primary key over
+   * the range (a chunk is a range of ids; the few loans in it that are not maintained are skipped in memory).
+   */
+  private static final String READ = """
+      SELECT s.*, st.*, h.terms_key, h.size, h.installments FROM loan_setup s
+        LEFT JOIN loan_state st ON st.loan_id = s.loan_id AND st.loan_id BETWEEN ? AND ?
+        LEFT JOIN loan_schedule_hint h ON h.loan_id = s.loan_id AND h.loan_id BETWEEN ? AND ?
+      WHERE s.loan_id BETWEEN ? AND ?""";
+
   @Override
   public DayBatch prepare(ChunkContext chunk) {
-    Long[] ids = chunk.liveLoans().stream().map(MaintainedLoan::id).toArray(Long[]::new);
+    List<MaintainedLoan> live = chunk.liveLoans();
+    long[] ids = live.stream().mapToLong(MaintainedLoan::id).sorted().toArray();
+    long first = ids[0];
+    long last = ids[ids.length - 1];
     JdbcClient db = chunk.reads();
-    Map<Long, LoanSetup> setups = new HashMap<>();
-    db.sql("SELECT * FROM loan_setup WHERE loan_id = ANY(?)").param(ids)
-        .query((rs, n) -> setups.put(rs.getLong("loan_id"), LoanSetupRows.map(rs, n))).list();
-    Map<Long, ScheduleHints.Hint> hints = new HashMap<>();
-    db.sql(ScheduleHints.SELECT).param(ids)
-        .query((rs, n) -> hints.put(rs.getLong("loan_id"), ScheduleHints.map(rs))).list();
-    // Each loan's own schedule (never shared between loans, so a benchmark on seeded loans, which repeat a thousand
-    // kinds of terms, costs what a real portfolio of distinct loans costs): deferred on its hint when it has one.
-    Map<Long, Long> termsKeys = new HashMap<>();
-    setups.forEach((id, setup) -> termsKeys.put(id, ScheduleHints.key(setup.terms())));
-    Map<Long, LoanState> states = new HashMap<>();
-    db.sql("SELECT * FROM loan_state WHERE loan_id = ANY(?)").param(ids)
-        .query((rs, n) -> {
-          long id = rs.getLong("loan_id");
-          LoanSetup setup = setups.get(id);
-          if (setup != null) {
-            states.put(id, LoanStateRows.map(rs, ScheduleHints.schedule(setup.terms(), termsKeys.get(id),
-                hints.get(id), rs.getInt("next_index"))));
-          }
-          return null;
-        })
-        .list();
-    Map<Long, List<PaymentRecord>> payments = new HashMap<>();
-    // Only payments the stored state has not seen yet: dated after its day, up to the business date.
-    // Per loan, from its state row: one probe of the (loan_id, date) index, which finds nothing on most nights.
-    // LATERAL with ORDER BY keeps it a nested loop; as a plain join the planner hashes the whole payment table.
-    db.sql("""
-            SELECT p.* FROM loan_state s CROSS JOIN LATERAL (
-              SELECT * FROM loan_payment p WHERE p.loan_id = s.loan_id AND p.date > s.as_of AND p.date <= ?
-                AND p.active ORDER BY p.date, p.id) p
-            WHERE s.loan_id = ANY(?) ORDER BY s.loan_id""")
-        .params(chunk.businessDate(), ids)
-        .query(ServicingRepository::payment).list()
-        .forEach(p -> payments.computeIfAbsent(p.loanId(), k -> new ArrayList<>()).add(p));
-    Map<Long, List<Charge>> charges = new HashMap<>();
-    db.sql("""
-            SELECT c.* FROM loan_state s CROSS JOIN LATERAL (
+    Map<Long, Loan> loans = new HashMap<>(ids.length * 2);
+    db.sql(READ).params(first, last, first, last, first, last).query(rs -> {
+      long id = rs.getLong(1);
+      if (java.util.Arrays.binarySearch(ids, id) < 0) {
+        return;
+      }
+      LoanSetup setup = LoanSetupRows.map(rs, 0);
+      long termsKey = ScheduleHints.key(setup.terms());
+      long hintKey = rs.getLong("terms_key");
+      ScheduleHints.Hint hint = rs.wasNull() ? null
+          : ScheduleHints.parse(hintKey, rs.getInt("size"), rs.getString("installments"));
+      // Each loan's own schedule (never shared between loans, so a benchmark on seeded loans, which repeat a thousand
+      // kinds of terms, costs what a real portfolio of distinct loans costs): deferred on its hint when it has one.
+      LoanState state = rs.getObject("as_of") == null ? null : LoanStateRows.map(rs,
+          ScheduleHints.schedule(setup.terms(), termsKey, hint, rs.getInt("next_index")));
+      loans.put(id, new Loan(setup, state, termsKey, hint));
+    });
+    // Only payments, charges and adjustments the stored state has not seen yet: dated after its day, up to the
+    // business date (a loan without a state has none). One range scan of each table's (loan_id, date) index over the
+    // chunk, from the earliest state's day, instead of a probe per loan; each loan then keeps those after its own day.
+    LocalDate since = loans.values().stream().filter(l -> l.state() != null).map(l -> l.state().date())
+        .min(LocalDate::compareTo).orElse(null);
+    if (since != null && since.isBefore(chunk.businessDate())) {
+      Object[] window = {first, last, since, chunk.businessDate()};
+      db.sql("""
+              SELECT p.* FROM loan_payment p WHERE p.loan_id BETWEEN ? AND ? AND p.date > ? AND p.date <= ?
+                AND p.active ORDER BY p.loan_id, p.date, p.id""")
+          .params(window).query(ServicingRepository::payment).list()
+          .forEach(p -> {
+            Loan l = unseen(loans, p.loanId(), p.date());
+            if (l != null) {
+              l.payments().add(p);
+            }
+          });
+      db.sql("""
               SELECT c.*, t.code AS type_code FROM loan_charge c JOIN charge_type t ON t.id = c.charge_type_id
-              WHERE c.loan_id = s.loan_id AND c.date > s.as_of AND c.date <= ? AND c.active ORDER BY c.date, c.id) c
-            WHERE s.loan_id = ANY(?) ORDER BY s.loan_id""")
-        .params(chunk.businessDate(), ids)
-        .query(ChargeRecord::map).list()
-        .forEach(c -> charges.computeIfAbsent(c.loanId(), k -> new ArrayList<>()).add(c.engine()));
-    Map<Long, List<Adjustment>> adjustments = new HashMap<>();
-    db.sql("""
-            SELECT a.* FROM loan_state s CROSS JOIN LATERAL (
-              SELECT * FROM loan_adjustment a WHERE a.loan_id = s.loan_id AND a.date > s.as_of AND a.date <= ?
-              ORDER BY a.date, a.id) a
-            WHERE s.loan_id = ANY(?) ORDER BY s.loan_id""")
-        .params(chunk.businessDate(), ids)
-        .query((rs, n) -> adjustments.computeIfAbsent(rs.getLong("loan_id"), k -> new ArrayList<>())
-            .add(ServicingRepository.adjustment(rs, n))).list();
-    return (loan, ctx) -> step(loan, ctx, setups.get(loan.id()), states.get(loan.id()), termsKeys.get(loan.id()),
-        hints.get(loan.id()), payments.getOrDefault(loan.id(), List.of()), charges.getOrDefault(loan.id(), List.of()),
-        adjustments.getOrDefault(loan.id(), List.of()));
+              WHERE c.loan_id BETWEEN ? AND ? AND c.date > ? AND c.date <= ? AND c.active
+              ORDER BY c.loan_id, c.date, c.id""")
+          .params(window).query(ChargeRecord::map).list()
+          .forEach(c -> {
+            Loan l = unseen(loans, c.loanId(), c.date());
+            if (l != null) {
+              l.charges().add(c.engine());
+            }
+          });
+      db.sql("""
+              SELECT a.* FROM loan_adjustment a WHERE a.loan_id BETWEEN ? AND ? AND a.date > ? AND a.date <= ?
+              ORDER BY a.loan_id, a.date, a.id""")
+          .params(window).query(rs -> {
+            Loan l = unseen(loans, rs.getLong("loan_id"), rs.getObject("date", LocalDate.class));
+            if (l != null) {
+              l.adjustments().add(ServicingRepository.adjustment(rs, 0));
+            }
+          });
+    }
+    return (loan, ctx) -> {
+      Loan l = loans.get(loan.id());
+      if (l == null) {
+        throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
+      }
+      step(loan, ctx, l.setup(), l.state(), l.termsKey(), l.hint(), l.payments(), l.charges(), l.adjustments());
+    };
   }
 
-  private static void step(MaintainedLoan loan, ChunkContext ctx, LoanSetup setup, LoanState stored, Long termsKey,
-      ScheduleHints.Hint hint, List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
-    if (setup == null) {
-      throw new IllegalStateException("loan " + loan.id() + " has no LoanSetup");
+  /** What the chunk read of one loan; payments, charges and adjustments are those after its stored state's day. */
+  private record Loan(LoanSetup setup, LoanState state, long termsKey, ScheduleHints.Hint hint,
+      List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
+    Loan(LoanSetup setup, LoanState state, long termsKey, ScheduleHints.Hint hint) {
+      this(setup, state, termsKey, hint, new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
     }
+  }
+
+  /** The chunk's loan if it has a stored state from before {@code date}; null if not maintained or already seen. */
+  private static Loan unseen(Map<Long, Loan> loans, long loanId, LocalDate date) {
+    Loan l = loans.get(loanId);
+    return l != null && l.state() != null && date.isAfter(l.state().date()) ? l : null;
+  }
+
+  private static void step(MaintainedLoan loan, ChunkContext ctx, LoanSetup setup, LoanState stored, long termsKey,
+      ScheduleHints.Hint hint, List<PaymentRecord> payments, List<Charge> charges, List<Adjustment> adjustments) {
     LoanState from = stored != null ? stored : LoanState.open(ScheduleCalculator.forServicing(setup.terms()));
     LocalDate through = ctx.businessDate();
     if (!from.date().isBefore(through)) {
@@ -126,8 +157,10 @@ class LoanDayCalculator implements DayCalculator {
       ctx.attach(loan.id(), MaintainedDay.class, new MaintainedDay(loan.id(), null, from, List.of(), List.of(), List.of()));
       return;
     }
-    List<PaymentRecord> due = payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
-    List<Payment> engine = due.stream().map(LoanServicing::engine).toList();
+    // No streams for the usual empty lists: this runs for every loan every night.
+    List<PaymentRecord> due = payments.isEmpty() ? List.of()
+        : payments.stream().filter(p -> p.date().isAfter(from.date())).toList();
+    List<Payment> engine = due.isEmpty() ? List.of() : due.stream().map(LoanServicing::engine).toList();
     List<DayRow> rows = Replayer.replayFrom(from, CalcSettings.DEFAULT, engine, charges, adjustments, through);
     long id = loan.id();
     int applied = 0;

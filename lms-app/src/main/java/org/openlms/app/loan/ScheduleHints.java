@@ -32,7 +32,12 @@ final class ScheduleHints {
 
     /** Whether it holds installment {@code index} (zero-based). */
     boolean holds(int index) {
-      return installments.stream().anyMatch(i -> i.number() == index + 1);
+      for (Installment i : installments) { // a loop: called twice per loan per night
+        if (i.number() == index + 1) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -119,7 +124,7 @@ final class ScheduleHints {
 
   private static Installment installment(String text) {
     String[] f = text.split(",");
-    return new Installment(Integer.parseInt(f[0]), LocalDate.parse(f[1]), LocalDate.parse(f[2]),
+    return new Installment(Integer.parseInt(f[0]), LoanStateRows.isoDate(f[1]), LoanStateRows.isoDate(f[2]),
         Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]), new BigDecimal(f[5]), new BigDecimal(f[6]),
         new BigDecimal(f[7]), new BigDecimal(f[8]), new BigDecimal(f[9]));
   }

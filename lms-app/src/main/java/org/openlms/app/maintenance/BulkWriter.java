@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openlms.app.copy.CopyBinary;
 import org.openlms.app.copy.CopyText;
 import org.openlms.app.maintenance.step.BulkTable;
 import org.openlms.app.maintenance.step.ChunkContext.BulkRow;
@@ -36,15 +37,14 @@ final class BulkWriter {
     }
     String temp = "dm_bulk_" + t.table();
     String columns = String.join(", ", t.columns());
-    StringBuilder data = new StringBuilder(values.size() * 200);
-    values.forEach(v -> CopyText.row(data, v));
+    List<String> types = columnTypes(tx, t);
     if (t.direct() != null && t.direct().none(tx.sql(), values)) {
-      copy(tx, t.table(), columns, data);
+      copy(tx, t.table(), columns, types, values);
       return;
     }
     tx.jdbc().execute("CREATE TEMP TABLE IF NOT EXISTS " + temp + " (LIKE " + t.table()
         + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
-    copy(tx, temp, columns, data);
+    copy(tx, temp, columns, types, values);
     tx.jdbc().execute("INSERT INTO " + t.table() + " (" + columns + ") SELECT " + columns + " FROM " + temp
         + " ON CONFLICT " + t.onConflict()); // the temporary rows go at commit (or rollback)
   }
@@ -73,11 +73,49 @@ final class BulkWriter {
     });
   }
 
-  private static void copy(Tx tx, String into, String columns, StringBuilder data) {
+  /** Each column's type, when every one has a binary COPY form; else null (the rows then go as COPY text). */
+  private static List<String> columnTypes(Tx tx, BulkTable t) {
+    List<String> found = TYPES.computeIfAbsent(t.table() + "(" + String.join(",", t.columns()) + ")", k -> {
+      Map<String, String> byName = new java.util.HashMap<>();
+      tx.sql().sql("SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a "
+              + "WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped")
+          .param(t.table()).query(rs -> {
+            byName.put(rs.getString(1), rs.getString(2));
+          });
+      List<String> types = t.columns().stream().map(byName::get).toList();
+      return types.stream().allMatch(ty -> ty != null && CopyBinary.supports(ty)) ? types : NO_BINARY;
+    });
+    return found == NO_BINARY ? null : found;
+  }
+
+  /**
+   * Column types by table and columns, read once per process: every tenant database has the same schema (the
+   * migrations run before maintenance does).
+   */
+  private static final Map<String, List<String>> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final List<String> NO_BINARY = List.of();
+
+  private static void copy(Tx tx, String into, String columns, List<String> types, List<Object[]> rows) {
     tx.jdbc().execute((ConnectionCallback<Long>) c -> {
+      var api = c.unwrap(PGConnection.class).getCopyAPI();
       try {
-        return c.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("COPY " + into + " (" + columns + ") FROM STDIN", new StringReader(data.toString()));
+        if (types != null) {
+          CopyBinary data = new CopyBinary(types);
+          rows.forEach(data::row);
+          byte[] bytes = data.finish();
+          var in = api.copyIn("COPY " + into + " (" + columns + ") FROM STDIN (FORMAT binary)");
+          try {
+            in.writeToCopy(bytes, 0, bytes.length);
+            return in.endCopy();
+          } finally {
+            if (in.isActive()) {
+              in.cancelCopy();
+            }
+          }
+        }
+        StringBuilder data = new StringBuilder(rows.size() * 200);
+        rows.forEach(v -> CopyText.row(data, v));
+        return api.copyIn("COPY " + into + " (" + columns + ") FROM STDIN", new StringReader(data.toString()));
       } catch (java.io.IOException e) {
         throw new java.sql.SQLException("COPY into " + into + " failed", e);
       }

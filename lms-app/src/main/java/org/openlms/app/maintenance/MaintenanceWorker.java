@@ -2,7 +2,6 @@ package org.openlms.app.maintenance;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims chunks with a lease and maintains them. A chunk is one transaction: lock and read its loans that
- * are still eligible (the {@code last_maintained_date} guard), run the pipeline in memory, write in JDBC
- * batches, set the loans' last maintained date, record failed loans and mark the chunk done. A crash
+ * Claims chunks with a lease and maintains them. A chunk is one transaction: lock its loans that are still
+ * eligible while setting their {@code last_maintained_date} guard to the run's date (one UPDATE), run the
+ * pipeline in memory, write in bulk, give failed loans their previous guard back, record them and mark the
+ * chunk done. A crash
  * before commit leaves nothing; a replay after commit finds no eligible loan. Concurrent API writes that
  * lock the loan row first wait for the chunk, or the chunk waits for them.
  */
@@ -120,13 +120,17 @@ public class MaintenanceWorker {
     DmRun run = claimed.run();
     return Tx.run(pools.of(tenant), tx -> {
       Object[] p = Eligibility.params(run, run.startedAt());
-      List<MaintainedLoan> loans = tx.sql().sql("SELECT l.id, l.display_id, l.last_maintained_date, l.archived "
-              + "FROM loan l WHERE l.id BETWEEN ? AND ? AND " + Eligibility.LOAN_IS_ELIGIBLE
-              + " ORDER BY l.id FOR UPDATE")
-          .params(c.firstLoanId(), c.lastLoanId(), p[0], p[1], p[2])
+      // Locks the chunk's eligible loans and sets their guard in one pass over the rows (an UPDATE re-checks its
+      // condition on each row once it holds the row's lock, as SELECT ... FOR UPDATE does); loans that then fail get
+      // their previous guard back below. The self-join only reads the previous value.
+      List<MaintainedLoan> loans = new ArrayList<>(tx.sql().sql("UPDATE loan l SET last_maintained_date = ? "
+              + "FROM loan o WHERE o.id = l.id AND o.id BETWEEN ? AND ? AND l.id BETWEEN ? AND ? AND "
+              + Eligibility.LOAN_IS_ELIGIBLE + " RETURNING l.id, l.display_id, o.last_maintained_date, l.archived")
+          .params(run.date(), c.firstLoanId(), c.lastLoanId(), c.firstLoanId(), c.lastLoanId(), p[0], p[1], p[2])
           .query((rs, n) -> new MaintainedLoan(rs.getLong(1), rs.getString(2),
-              rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getBoolean(4)))
-          .list();
+              rs.getObject(3, java.time.LocalDate.class), rs.getBoolean(4)))
+          .list());
+      loans.sort(java.util.Comparator.comparingLong(MaintainedLoan::id));
       ChunkContext ctx = new ChunkContext(tenant, run.id(), run.date(), loans, tx.sql());
       steps.run(ctx);
       writeBatches(tx, ctx.writesToApply());
@@ -140,14 +144,13 @@ public class MaintenanceWorker {
         events.add(MaintenanceEvents.row(e.name(), payload, clock.instant()));
       }
       MaintenanceEvents.writeAll(tx, events);
-      Long[] ok = loans.stream().map(MaintainedLoan::id).filter(id -> !ctx.failures().containsKey(id))
-          .toArray(Long[]::new);
-      markMaintained(tx, run, ok);
+      int ok = loans.size() - ctx.failures().size();
+      unmarkFailed(tx, loans, ctx.failures().keySet());
       recordFailures(tx, run, ctx.failures().values());
-      if (!chunks.markDone(tx, c.id(), owner, ok.length, ctx.failures().size())) {
+      if (!chunks.markDone(tx, c.id(), owner, ok, ctx.failures().size())) {
         throw new LeaseLost();
       }
-      return new ChunkOutcome(c.id(), ok.length, ctx.failures().size(), c.loanCount() - loans.size());
+      return new ChunkOutcome(c.id(), ok, ctx.failures().size(), c.loanCount() - loans.size());
     });
   }
 
@@ -159,17 +162,13 @@ public class MaintenanceWorker {
     bySql.forEach((sql, rows) -> tx.jdbc().batchUpdate(sql, rows));
   }
 
-  private static void markMaintained(Tx tx, DmRun run, Long[] ids) {
-    if (ids.length == 0) {
-      return;
+  /** Failed loans get back the guard they had, so that they are eligible again (the next run retries them). */
+  private static void unmarkFailed(Tx tx, List<MaintainedLoan> loans, java.util.Set<Long> failed) {
+    List<Object[]> rows = loans.stream().filter(l -> failed.contains(l.id()))
+        .map(l -> new Object[] {l.lastMaintainedDate(), l.id()}).toList();
+    if (!rows.isEmpty()) {
+      tx.jdbc().batchUpdate("UPDATE loan SET last_maintained_date = ? WHERE id = ?", rows);
     }
-    tx.jdbc().update("UPDATE loan SET last_maintained_date = ? WHERE id = ANY (?) "
-        + "AND (last_maintained_date IS NULL OR last_maintained_date < ?)", ps -> {
-          Array array = ps.getConnection().createArrayOf("bigint", ids);
-          ps.setObject(1, run.date());
-          ps.setArray(2, array);
-          ps.setObject(3, run.date());
-        });
   }
 
   private static void recordFailures(Tx tx, DmRun run, java.util.Collection<LoanFailure> failures) {
