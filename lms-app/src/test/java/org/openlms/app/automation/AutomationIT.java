@@ -1,6 +1,8 @@
 package org.openlms.app.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlms.app.support.TenantDriver.API;
+import static org.openlms.app.support.TenantDriver.ODATA;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +21,6 @@ import tools.jackson.databind.JsonNode;
  * a rule failing on one loan while the others go on, the max rules limit and the dry run.
  */
 class AutomationIT {
-
-  private static final String API = "/api/public/api/1/";
-  private static final String ODATA = API + "odata.svc/";
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();

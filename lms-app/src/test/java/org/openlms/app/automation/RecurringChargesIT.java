@@ -1,6 +1,8 @@
 package org.openlms.app.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlms.app.support.TenantDriver.API;
+import static org.openlms.app.support.TenantDriver.ODATA;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,9 +27,6 @@ import tools.jackson.databind.JsonNode;
  * run, and definitions refused with their field.
  */
 class RecurringChargesIT {
-
-  private static final String API = "/api/public/api/1/";
-  private static final String ODATA = API + "odata.svc/";
 
   private final LmsTestServer server = LmsTestServer.shared();
   private final Http http = server.http();
