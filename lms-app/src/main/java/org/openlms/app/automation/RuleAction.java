@@ -271,12 +271,9 @@ public sealed interface RuleAction {
     @Override
     public void store(long loanId, java.time.LocalDate date, String source, Sink sink) {
       if (value == null) {
-        sink.write(loanId, "DELETE FROM loan_custom_field_value WHERE loan_id = ? AND custom_field_id = ?", loanId,
-            customFieldId);
+        sink.write(loanId, org.openlms.app.customfield.CustomFieldValues.CLEAR, loanId, customFieldId);
       } else {
-        sink.write(loanId, "INSERT INTO loan_custom_field_value (loan_id, custom_field_id, value) VALUES (?, ?, ?) "
-            + "ON CONFLICT (loan_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value, last_update = now()",
-            loanId, customFieldId, value);
+        sink.write(loanId, org.openlms.app.customfield.CustomFieldValues.UPSERT, loanId, customFieldId, value);
       }
     }
   }

@@ -64,8 +64,8 @@ public final class RuleActions {
         if (v == null || !(v.isNull() || v.isString() || v.isNumber() || v.isBoolean())) {
           throw new InvalidInputException(where + ".value: must be a string, a number, a boolean or null (clears)");
         }
-        yield new RuleAction.SetCustomField(id(a, "customFieldId", where), null, v.isNull() ? null
-            : v.isBoolean() ? (v.asBoolean() ? "1" : "0") : v.isNumber() ? v.decimalValue().toPlainString() : v.asString());
+        yield new RuleAction.SetCustomField(id(a, "customFieldId", where), null,
+            org.openlms.app.customfield.CustomFieldValues.text(v));
       }
       case "enableAutopay", "disableAutopay" -> {
         only(a, where, Set.of());

@@ -8,12 +8,20 @@ import java.util.List;
 import java.util.Map;
 import org.openlms.app.errors.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Writes a loan's custom field values, each checked against its field's type, in the caller's transaction. */
 public final class CustomFieldValues {
 
   /** Longest text value kept (a value is a field, not a document). */
   public static final int MAX_LENGTH = 10_000;
+
+  /** Sets a loan's value of a field (loan_id, custom_field_id, value): by the API and by rules. */
+  public static final String UPSERT = """
+      INSERT INTO loan_custom_field_value (loan_id, custom_field_id, value) VALUES (?, ?, ?)
+      ON CONFLICT (loan_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value, last_update = now()""";
+  /** Clears a loan's value of a field (loan_id, custom_field_id). */
+  public static final String CLEAR = "DELETE FROM loan_custom_field_value WHERE loan_id = ? AND custom_field_id = ?";
 
   /** One value to set; a null value clears the field on the loan. */
   public record Change(long customFieldId, String value) {}
@@ -42,8 +50,7 @@ public final class CustomFieldValues {
             + " is not a custom field of this tenant (see odata.svc/CustomFields)");
       }
       if (c.value() == null) {
-        db.sql("DELETE FROM loan_custom_field_value WHERE loan_id = ? AND custom_field_id = ?")
-            .params(loanId, c.customFieldId()).update();
+        db.sql(CLEAR).params(loanId, c.customFieldId()).update();
         continue;
       }
       String value;
@@ -52,11 +59,17 @@ public final class CustomFieldValues {
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(where + ".customFieldValue: " + e.getMessage());
       }
-      db.sql("""
-          INSERT INTO loan_custom_field_value (loan_id, custom_field_id, value) VALUES (?, ?, ?)
-          ON CONFLICT (loan_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value, last_update = now()""")
-          .params(loanId, c.customFieldId(), value).update();
+      db.sql(UPSERT).params(loanId, c.customFieldId(), value).update();
     }
+  }
+
+  /**
+   * A value as a client sends it (a JSON string, number or boolean; null clears) as text, before its type's check:
+   * a boolean as 1 or 0, a number as written.
+   */
+  public static String text(JsonNode v) {
+    return v.isNull() ? null : v.isBoolean() ? (v.asBoolean() ? "1" : "0")
+        : v.isNumber() ? v.decimalValue().toPlainString() : v.asString();
   }
 
   /** The value in its field type's stored form, or an IllegalArgumentException saying what the type expects. */

@@ -139,9 +139,7 @@ public final class LoanJson {
         throw new InvalidInputException("LoanSettings.customFieldValues[" + i + "]: customFieldId " + field
             + " appears twice");
       }
-      String value = v.isNull() ? null : v.isBoolean() ? (v.asBoolean() ? "1" : "0")
-          : v.isNumber() ? v.decimalValue().toPlainString() : v.asString();
-      out.add(new CustomFieldValues.Change(field, value));
+      out.add(new CustomFieldValues.Change(field, CustomFieldValues.text(v)));
     }
     return out;
   }

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What servicing produced: Payments, Charges, Transactions and the StatusArchive (as entity sets and as loan navigations, with
+ * What servicing produced: Payments, Charges, Transactions, adjustments, custom field values and the StatusArchive (as entity sets and as loan navigations, with
  * OData options), and the actions {@code Autopal.GetStatus(date)} and {@code Autopal.GetLoanPayoff(date)}.
  */
 @RestController
@@ -136,6 +136,29 @@ class LoanServicingController implements LoanNavigations {
     loans.get(tenant, id);
     return collection(tenant, "LoanCharges", options, new SqlFragment("loan_id = ?", List.of(id)),
         LoanServicingController::chargeRow);
+  }
+
+  /**
+   * Loans' custom field values: every live loan's (a restricted token's portfolios'), or one loan's as its
+   * LoanSettings navigation. They are written through {@code PUT Loans(id)} with {@code LoanSettings.customFieldValues}.
+   */
+  @RequestMapping(path = {"/odata.svc/CustomFieldValues", "/odata.svc/CustomFieldValues()"}, method = RequestMethod.GET)
+  Map<String, Object> customFieldValues(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
+    return collection(tenant, "CustomFieldValues", options, r.loans("loan_id"), LoanServicingController::customFieldRow);
+  }
+
+  @RequestMapping(path = {"/odata.svc/LoanSettings({id})/CustomFieldValues", "/odata.svc/LoanSettings(id={id})/CustomFieldValues"},
+      method = RequestMethod.GET)
+  Map<String, Object> loanCustomFieldValues(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
+    loans.get(tenant, id);
+    return collection(tenant, "CustomFieldValues", options, new SqlFragment("loan_id = ?", List.of(id)),
+        LoanServicingController::customFieldRow);
+  }
+
+  private static RowMapper<Map<String, Object>> customFieldRow(String base) {
+    return (rs, n) -> CustomFieldValueJson.view(rs, base);
   }
 
   /** Adjustments by hand or by rules: every loan's (a restricted token's portfolios'), or one loan's. */
