@@ -26,8 +26,9 @@ public record RecurringCharge(long id, String title, String info, Trigger trigge
   public static final String EVENT_PREFIX = "charge.recurring.event.";
   public static final String CALC_PREFIX = "charge.recurring.calculation.";
   public static final String BASE_PREFIX = "charge.recurring.percentagebase.";
-  /** The events this system raises; LoanPro's loanmodification and changeduedate need features not built yet. */
-  public static final List<String> EVENTS = List.of("origination", "loanactivation", "paymentreversal");
+  /** The events this system raises; LoanPro's loanmodification needs a feature not built yet. */
+  public static final List<String> EVENTS = List.of("origination", "loanactivation", "changeduedate",
+      "paymentreversal");
   public static final List<String> SUB_EVENTS = List.of("nfs", "nonfs", "nachacode");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,7 +80,7 @@ public record RecurringCharge(long id, String title, String info, Trigger trigge
     } else if (trigger == Trigger.EVENT) {
       if (event == null || !EVENTS.contains(event)) {
         problems.add("triggerEvent: must be one of " + EVENTS.stream().map(e -> EVENT_PREFIX + e).toList()
-            + (event != null && List.of("loanmodification", "changeduedate").contains(event)
+            + ("loanmodification".equals(event)
                 ? " (" + event + " needs a feature this system does not have yet)" : ""));
       }
       if (c.get("trigger_rule") instanceof String s && !s.isBlank()) {

@@ -19,6 +19,7 @@ import org.openlms.engine.payment.Payment;
 import org.openlms.engine.payment.Waterfall;
 import org.openlms.engine.replay.DayRow;
 import org.openlms.engine.replay.Replayer;
+import org.openlms.engine.schedule.DueDates;
 import org.openlms.engine.schedule.Schedule;
 import org.openlms.engine.schedule.ScheduleCalculator;
 import org.openlms.engine.state.Adjustment;
@@ -26,6 +27,7 @@ import org.openlms.engine.state.CalcSettings;
 import org.openlms.engine.state.LoanEvent;
 import org.openlms.engine.state.LoanState;
 import org.openlms.engine.state.StatusSnapshot;
+import org.openlms.engine.terms.DueDateChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -190,6 +192,89 @@ public class LoanServicing {
       audit.record(db, actor, "Loan", loanId, "adjustments", Map.of("set", name, "added", added.size(),
           "removed", removed));
       return null;
+    });
+  }
+
+  /**
+   * Moves due dates of an active loan (LoanPro's DueDateChanges): each moves one due date still to come, and those
+   * after it follow the new date. Removals take back the latest changes, newest first (an earlier change cannot go
+   * while a later one, made on the schedule it left, stays). The loan is replayed through the day its state has
+   * reached, since its state holds the next due date, and its archive rewritten from the earliest change's date.
+   * Answers the ids added.
+   */
+  public List<Long> changeDueDates(Tenant tenant, long loanId, List<NewDueDateChange> added, List<Long> removed,
+      LocalDate businessDate, String actor) {
+    return tx.inTransaction(tenant, db -> {
+      Loan loan = loans.lock(db, loanId).orElseThrow(() -> new NotFoundException("Loans"));
+      if (!loan.setupActive()) {
+        throw new InvalidInputException("DueDateChanges: the loan is not active; change its LoanSetup instead");
+      }
+      LoanSetup setup = loans.setup(db, loanId).orElseThrow();
+      List<Long> ids = new ArrayList<>();
+      List<LocalDate> changedDates = new ArrayList<>();
+      db.sql("SELECT id, changed_date FROM loan_due_date_change WHERE loan_id = ? ORDER BY id").param(loanId)
+          .query(rs -> {
+            ids.add(rs.getLong(1));
+            changedDates.add(rs.getObject(2, LocalDate.class));
+          });
+      List<DueDateChange> changes = new ArrayList<>(setup.terms().dueDateChanges());
+      LocalDate earliest = null;
+      for (int i = 0; i < removed.size(); i++) {
+        long id = removed.get(i);
+        if (!ids.contains(id)) {
+          throw new NotFoundException("DueDateChanges");
+        }
+        if (ids.get(ids.size() - 1) != id) {
+          throw new InvalidInputException("DueDateChanges[" + i + "]: change " + id + " is not the latest of this "
+              + "loan; remove the later ones first (" + ids.subList(ids.indexOf(id) + 1, ids.size()) + ")");
+        }
+        db.sql("DELETE FROM loan_due_date_change WHERE id = ?").param(id).update();
+        LocalDate on = changedDates.remove(changedDates.size() - 1);
+        earliest = earliest == null || on.isBefore(earliest) ? on : earliest;
+        ids.remove(ids.size() - 1);
+        changes.remove(changes.size() - 1);
+      }
+      LocalDate contract = setup.terms().contractDate();
+      List<Long> addedIds = new ArrayList<>();
+      for (int i = 0; i < added.size(); i++) {
+        NewDueDateChange a = added.get(i);
+        String field = "DueDateChanges[" + i + "].";
+        LocalDate on = a.changedDate() == null ? businessDate : a.changedDate();
+        if (on.isBefore(contract) || on.isAfter(businessDate)) {
+          throw new InvalidInputException(field + "changedDate: " + on + " is not between the contract date "
+              + contract + " and the business date " + businessDate);
+        }
+        if (!changedDates.isEmpty() && on.isBefore(changedDates.get(changedDates.size() - 1))) {
+          throw new InvalidInputException(field + "changedDate: " + on + " is before the loan's latest due date "
+              + "change (" + changedDates.get(changedDates.size() - 1) + ")");
+        }
+        Schedule current = ScheduleCalculator.forServicing(setup.terms().toBuilder().dueDateChanges(changes).build());
+        DueDateChange c;
+        try {
+          c = DueDates.change(current, on, a.originalDate(), a.newDate(), a.dueDateOnLastDOM());
+        } catch (IllegalArgumentException e) {
+          throw new InvalidInputException(field + e.getMessage());
+        }
+        changes.add(c);
+        changedDates.add(on);
+        addedIds.add(db.sql("INSERT INTO loan_due_date_change (loan_id, installment, original_date, new_date, "
+                + "changed_date, due_date_on_last_dom) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+            .params(loanId, c.index(), c.originalDate(), c.newDate(), on, c.dueDateOnLastDOM())
+            .query(Long.class).single());
+        earliest = earliest == null || on.isBefore(earliest) ? on : earliest;
+      }
+      db.sql("UPDATE loan_setup SET due_date_changes = ? WHERE loan_id = ?")
+          .params(LoanSetupRows.dueDateChangesText(changes), loanId).update();
+      if (earliest != null) {
+        Loaded l = load(db, loanId);
+        if (l.state.date().isBefore(contract)) {
+          servicing.saveState(db, loanId, LoanState.open(l.schedule));
+        } else {
+          persist(db, loanId, earliest, replay(l, l.state.date()), l.payments);
+        }
+      }
+      audit.record(db, actor, "Loan", loanId, "dueDateChanges", Map.of("added", addedIds, "removed", removed));
+      return addedIds;
     });
   }
 

@@ -9,6 +9,7 @@ import org.openlms.engine.schedule.Disclosure;
 import org.openlms.engine.terms.CalcType;
 import org.openlms.engine.terms.Coded;
 import org.openlms.engine.terms.DaysInYear;
+import org.openlms.engine.terms.DueDateChange;
 import org.openlms.engine.terms.FirstPeriodDays;
 import org.openlms.engine.terms.InterestApplication;
 import org.openlms.engine.terms.LateFeeCalc;
@@ -68,6 +69,35 @@ public final class LoanSetupRows {
     return v;
   }
 
+  /**
+   * The text of {@code loan_setup.due_date_changes}: each change as {@code index,originalDate,newDate,lastDom} (1 or
+   * 0), separated by {@code ;}, in the order made; null for none. Written only by {@link LoanServicing}.
+   */
+  static String dueDateChangesText(List<DueDateChange> changes) {
+    if (changes.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (DueDateChange c : changes) {
+      b.append(b.isEmpty() ? "" : ";").append(c.index()).append(',').append(c.originalDate()).append(',')
+          .append(c.newDate()).append(',').append(c.dueDateOnLastDOM() ? 1 : 0);
+    }
+    return b.toString();
+  }
+
+  static List<DueDateChange> dueDateChanges(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    List<DueDateChange> out = new ArrayList<>();
+    for (String c : text.split(";")) {
+      String[] f = c.split(",");
+      out.add(new DueDateChange(Integer.parseInt(f[0]), LocalDate.parse(f[1]), LocalDate.parse(f[2]),
+          "1".equals(f[3])));
+    }
+    return out;
+  }
+
   public static LoanSetup map(ResultSet rs, int row) throws SQLException {
     String lateFeeType = rs.getString("late_fee_type");
     LoanTerms terms = new LoanTerms(
@@ -91,7 +121,8 @@ public final class LoanSetupRows {
         rs.getBigDecimal("late_fee_amount"),
         rs.getBigDecimal("late_fee_percent"),
         Coded.fromCode(LateFeeCalc.class, rs.getString("late_fee_calc")),
-        Coded.fromCode(LateFeePercentBase.class, rs.getString("late_fee_percent_base")));
+        Coded.fromCode(LateFeePercentBase.class, rs.getString("late_fee_percent_base")),
+        dueDateChanges(rs.getString("due_date_changes")));
     Disclosure d = new Disclosure(rs.getBigDecimal("payment"), rs.getObject("orig_final_payment_date", LocalDate.class),
         rs.getBigDecimal("orig_final_payment_amount"), rs.getBigDecimal("til_finance_charge"),
         rs.getBigDecimal("til_total_of_payments"), rs.getBigDecimal("til_loan_amount"), rs.getBigDecimal("apr"));

@@ -109,6 +109,9 @@ final class ScheduleHints {
       } catch (Throwable e) {
         throw new IllegalStateException(e);
       }
+      if (v instanceof List<?> l && l.isEmpty()) {
+        continue; // no due date changes: the key the loan had before they existed, so its hint stays good
+      }
       int x = v == null ? 0 : v instanceof Enum<?> e ? e.name().hashCode() : v.hashCode();
       h = (h ^ x) * 0x100000001b3L;
     }

@@ -114,6 +114,7 @@ class RecurringChargesIT {
         + ",\"restrictionRule\":\"setup.loanAmount > 4000.0\""));
     charge(t, event("NSF fee", "paymentreversal", "nfs", fixed("25.00")));
     charge(t, event("Any reversal", "paymentreversal", null, fixed("1.00")));
+    charge(t, event("Due date change fee", "changeduedate", null, fixed("1.50")));
     long big = loan(t, "E1", 5000);
     long small = loan(t, "E2", 3000);
     assertThat(charges(t, big)).containsExactly("Origination fee:100.00", "Activation fee:10.00");
@@ -132,6 +133,16 @@ class RecurringChargesIT {
     JsonNode status = TenantDriver.ok(http.api("GET", API + "Loans(" + big + ")/Autopal.GetStatus(" + today + ")", t.id(),
         t.token(), null)).get("d");
     assertThat(new BigDecimal(status.get("dueFees").asString())).isEqualByComparingTo("137.00");
+
+    // Moving a due date fires its charge; taking the change back does not.
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + small + ")", t.id(), t.token(), "{\"DueDateChanges\":{\"results\":"
+        + "[{\"originalDate\":\"" + today.plusDays(20) + "\",\"newDate\":\"" + today.plusDays(25) + "\"}]}}"));
+    assertThat(charges(t, small)).containsExactly("Origination fee:60.00", "Due date change fee:1.50");
+    long change = driver.db(t).sql("SELECT id FROM loan_due_date_change WHERE loan_id = ?").param(small)
+        .query(Long.class).single();
+    TenantDriver.ok(http.api("PUT", ODATA + "Loans(" + small + ")", t.id(), t.token(), "{\"DueDateChanges\":{\"results\":"
+        + "[{\"__id\":" + change + ",\"__destroy\":true}]}}"));
+    assertThat(charges(t, small)).hasSize(2);
   }
 
   @Test
@@ -226,7 +237,7 @@ class RecurringChargesIT {
     String daily = "{\"title\":\"x\",\"triggerType\":\"charge.recurring.triggertype.rule\",";
     Map<String, String> bad = Map.of(
         daily + "\"calculation\":\"charge.recurring.calculation.fixed\",\"fixedAmount\":5}", "triggerRule: is required",
-        event("x", "loanmodification", null, fixed("5")), "needs a feature this system does not have yet",
+        event("x", "loanmodification", null, fixed("5")), "loanmodification needs a feature this system does not have yet",
         daily + "\"triggerRule\":\"true\",\"calculation\":\"charge.recurring.calculation.percentage\",\"percentage\":5,"
             + "\"percentageBase\":\"charge.recurring.percentagebase.xyz\"}", "percentageBase: must be one of",
         daily + "\"triggerRule\":\"true\",\"calculation\":\"charge.recurring.calculation.contingency\","

@@ -38,7 +38,7 @@ final class PeriodRates {
         if (f == PaymentFrequency.SINGLE) {
             return false;
         }
-        if (DueDates.onePeriodBefore(t, t.firstPaymentDate()).equals(t.contractDate())) {
+        if (naturallyRegular(t)) {
             return true;
         }
         FirstPeriodDays mode = t.firstPeriodDays();
@@ -47,7 +47,7 @@ final class PeriodRates {
         }
         if (mode == FirstPeriodDays.FREQUENCY
                 && (f == PaymentFrequency.MONTHLY || f == PaymentFrequency.SEMIMONTHLY)) {
-            long days = ChronoUnit.DAYS.between(t.contractDate(), t.firstPaymentDate());
+            long days = ChronoUnit.DAYS.between(t.contractDate(), DueDates.nth(t, 0));
             return Math.abs(days - f.standardDays()) <= FREQUENCY_TOLERANCE_DAYS;
         }
         return false;
@@ -73,7 +73,8 @@ final class PeriodRates {
         return Money.rate(perDay);
     }
 
+    /** Whether the first period spans one payment period exactly (to the first due date as it is now). */
     private static boolean naturallyRegular(LoanTerms t) {
-        return DueDates.onePeriodBefore(t, t.firstPaymentDate()).equals(t.contractDate());
+        return DueDates.onePeriodBefore(t, DueDates.nth(t, 0)).equals(t.contractDate());
     }
 }

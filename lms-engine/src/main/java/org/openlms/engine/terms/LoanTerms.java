@@ -2,6 +2,7 @@ package org.openlms.engine.terms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A loan's terms, named after LoanPro's LoanSetup fields so the API maps them one to one.
@@ -29,7 +30,12 @@ public record LoanTerms(
         BigDecimal lateFeeAmount,
         BigDecimal lateFeePercent,
         LateFeeCalc lateFeeCalc,
-        LateFeePercentBase lateFeePercentBase) {
+        LateFeePercentBase lateFeePercentBase,
+        List<DueDateChange> dueDateChanges) {
+
+    public LoanTerms {
+        dueDateChanges = dueDateChanges == null ? List.of() : List.copyOf(dueDateChanges);
+    }
 
     /** The nominal annual rate as a fraction (0.047 for 4.7 % annually). */
     public BigDecimal annualRate() {

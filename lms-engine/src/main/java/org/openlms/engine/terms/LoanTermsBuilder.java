@@ -2,6 +2,7 @@ package org.openlms.engine.terms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Builds {@link LoanTerms} with LoanPro-like defaults for the fields a caller leaves out. */
 public final class LoanTermsBuilder {
@@ -26,6 +27,7 @@ public final class LoanTermsBuilder {
     private BigDecimal lateFeePercent;
     private LateFeeCalc lateFeeCalc = LateFeeCalc.STANDARD;
     private LateFeePercentBase lateFeePercentBase = LateFeePercentBase.REGULAR;
+    private List<DueDateChange> dueDateChanges = List.of();
 
     LoanTermsBuilder() {
     }
@@ -52,6 +54,7 @@ public final class LoanTermsBuilder {
         lateFeePercent = t.lateFeePercent();
         lateFeeCalc = t.lateFeeCalc();
         lateFeePercentBase = t.lateFeePercentBase();
+        dueDateChanges = t.dueDateChanges();
     }
 
     public LoanTermsBuilder loanAmount(String v) {
@@ -165,10 +168,15 @@ public final class LoanTermsBuilder {
         return this;
     }
 
+    public LoanTermsBuilder dueDateChanges(List<DueDateChange> v) {
+        dueDateChanges = v;
+        return this;
+    }
+
     public LoanTerms build() {
         return new LoanTerms(loanAmount, loanRate, loanRateType, loanTerm, contractDate, firstPaymentDate,
                 paymentFrequency, calcType, daysInYear, firstPeriodDays, firstDayInterest, interestApplication,
                 lastAsFinal, roundDecimals, dueDateOnLastDOM, graceDays, lateFeeType, lateFeeAmount, lateFeePercent,
-                lateFeeCalc, lateFeePercentBase);
+                lateFeeCalc, lateFeePercentBase, dueDateChanges);
     }
 }

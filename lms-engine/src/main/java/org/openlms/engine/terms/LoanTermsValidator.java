@@ -61,6 +61,14 @@ public final class LoanTermsValidator {
             e.add(new FieldError("graceDays", "must not be negative"));
         }
         validateLateFee(t, e);
+        for (DueDateChange c : t.dueDateChanges()) {
+            if (c.index() > t.loanTerm()) { // loanTerm itself: the period a remainder rolls into
+                e.add(new FieldError("dueDateChanges", "installment " + (c.index() + 1) + " is beyond the term"));
+            }
+            if (t.contractDate() != null && !c.newDate().isAfter(t.contractDate())) {
+                e.add(new FieldError("dueDateChanges", "newDate " + c.newDate() + " must be after contractDate"));
+            }
+        }
         return e;
     }
 

@@ -228,9 +228,21 @@ public class ODataEntitySets {
         .build();
   }
 
+  /** Due dates moved on loans after setup. */
+  static final ODataEntity DUE_DATE_CHANGES = ODataEntity.builder("LoanDueDateChanges", "Entity.DueDateChange",
+          "loan_due_date_change", "id")
+      .property("id", "id", ODataType.INTEGER)
+      .property("loanId", "loan_id", ODataType.INTEGER)
+      .property("originalDate", "original_date", ODataType.DATE)
+      .property("newDate", "new_date", ODataType.DATE)
+      .property("changedDate", "changed_date", ODataType.DATE)
+      .property("dueDateOnLastDOM", "due_date_on_last_dom::int", ODataType.INTEGER)
+      .property("created", "created", ODataType.DATETIME)
+      .build();
+
   private final ODataQueryPlanner planner = new ODataQueryPlanner(ODataModel.of(TENANT_DM_STATS, LOANS,
       STATUS_ARCHIVE, PAYMENTS, CHARGES, TRANSACTIONS, CUSTOMERS, PORTFOLIOS, SUB_PORTFOLIOS, CUSTOM_FIELD_VALUES,
-      STOP_INTEREST_DATES, APD_ADJUSTMENTS));
+      STOP_INTEREST_DATES, APD_ADJUSTMENTS, DUE_DATE_CHANGES));
 
   public QueryPlan plan(String entitySet, ODataQueryOptions options) {
     return planner.plan(entitySet, options);

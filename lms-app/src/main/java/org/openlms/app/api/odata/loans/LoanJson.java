@@ -22,7 +22,7 @@ public final class LoanJson {
   /** Navigations a loan answers; those not expanded come back as {@code __deferred}. */
   static final List<String> NAVIGATIONS = List.of("LoanSetup", "LoanSettings", "StatusArchive", "Transactions",
       "Payments", "Charges", "Customers", "Portfolios", "SubPortfolios", "Notes", "RecurrentCharges", "Autopays",
-      "StopInterestDates", "APDAdjustments");
+      "StopInterestDates", "APDAdjustments", "DueDateChanges");
   private static final Set<String> EXPANDABLE_NOW = Set.of("LoanSetup", "LoanSettings", "StatusArchive",
       "Payments", "Charges", "Transactions", "Customers", "Portfolios", "SubPortfolios");
   private static final Set<String> TOP_LEVEL = Set.of("__metadata", "__update", "__id", "id", "displayId", "title",

@@ -187,6 +187,25 @@ class LoanServicingController implements LoanNavigations {
     return (rs, n) -> AdjustmentJson.view(rs, base);
   }
 
+  /** Due date changes: every loan's (a restricted token's portfolios'), or one loan's. */
+  @RequestMapping(path = {"/odata.svc/LoanDueDateChanges", "/odata.svc/LoanDueDateChanges()"}, method = RequestMethod.GET)
+  Map<String, Object> dueDateChanges(Tenant tenant, PortfolioRestriction r, ODataQueryOptions options) {
+    return collection(tenant, DueDateChangeJson.SET, options, r.loans("loan_id"), LoanServicingController::dueDateRow);
+  }
+
+  @RequestMapping(path = "/odata.svc/Loans({id})/DueDateChanges", method = RequestMethod.GET)
+  Map<String, Object> loanDueDateChanges(Tenant tenant, PortfolioRestriction r, @PathVariable long id,
+      ODataQueryOptions options) {
+    restrictions.requireLoan(tenant, r, id);
+    loans.get(tenant, id);
+    return collection(tenant, DueDateChangeJson.SET, options, new SqlFragment("loan_id = ?", List.of(id)),
+        LoanServicingController::dueDateRow);
+  }
+
+  private static RowMapper<Map<String, Object>> dueDateRow(String base) {
+    return (rs, n) -> DueDateChangeJson.view(rs, base);
+  }
+
   /** An entity set or a loan's navigation: the plan's rows, rendered, with $select and the summary. */
   private Map<String, Object> collection(Tenant tenant, String set, ODataQueryOptions options, SqlFragment fixed,
       java.util.function.Function<String, RowMapper<Map<String, Object>>> view) {

@@ -137,6 +137,8 @@ class LoansController {
     JsonNode apdNode = body instanceof ObjectNode o ? o.remove(AdjustmentJson.APD) : null;
     AdjustmentJson.Parsed stops = stopNode == null ? null : AdjustmentJson.read(AdjustmentJson.STOP_INTEREST, stopNode);
     AdjustmentJson.Parsed apds = apdNode == null ? null : AdjustmentJson.read(AdjustmentJson.APD, apdNode);
+    JsonNode dueDateNode = body instanceof ObjectNode o ? o.remove(DueDateChangeJson.NAME) : null;
+    DueDateChangeJson.Parsed dueDates = dueDateNode == null ? null : DueDateChangeJson.read(dueDateNode);
     List<PortfolioLink> toPortfolios = LoanPortfoliosJson.read("Portfolios",
         body instanceof ObjectNode o ? o.remove("Portfolios") : null);
     List<PortfolioLink> toSubs = LoanPortfoliosJson.read("SubPortfolios",
@@ -162,6 +164,10 @@ class LoansController {
       if (apds != null) {
         servicing.adjust(tenant, id, AdjustmentJson.APD, apds.added(), apds.removed(), businessDate, ACTOR);
       }
+      boolean dueDatesChanged = dueDates != null && !dueDates.added().isEmpty();
+      if (dueDates != null) {
+        servicing.changeDueDates(tenant, id, dueDates.added(), dueDates.removed(), businessDate, ACTOR);
+      }
       if (!links.isEmpty()) {
         links.stream().filter(l -> !l.destroy()).forEach(l -> restrictions.requireLinkableCustomer(db, r, l.customerId()));
         customers.link(tenant, id, links, ACTOR);
@@ -181,6 +187,9 @@ class LoansController {
       }
       if (parsed != null) {
         parsed.reversals().forEach(v -> automation.onEvent(tenant, id, "paymentreversal", reversalKind(v.reason())));
+      }
+      if (dueDatesChanged) {
+        automation.onEvent(tenant, id, "changeduedate", null);
       }
       automation.afterChange(tenant, id);
       return null;

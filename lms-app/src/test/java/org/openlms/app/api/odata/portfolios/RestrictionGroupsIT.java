@@ -201,6 +201,15 @@ class RestrictionGroupsIT {
     assertThat(total(admin, SVC + "Payments?$filter=entityId%20eq%20" + inB)).isEqualTo(1);
     assertThat(total(restricted, SVC + "CustomFieldValues")).isEqualTo(1);
     assertThat(total(admin, SVC + "CustomFieldValues")).isEqualTo(3);
+    // A due date change on a loan on each side (written directly: this is about who sees the rows, and a real
+    // change needs a due date still to come, which these loans of 2025 will not have for long).
+    for (long loan : List.of(inA, inB)) {
+      db().sql("INSERT INTO loan_due_date_change (loan_id, installment, original_date, new_date, changed_date) "
+          + "VALUES (?, 3, DATE '2025-05-01', DATE '2025-05-06', DATE '2025-04-01')").param(loan).update();
+    }
+    assertThat(total(restricted, SVC + "LoanDueDateChanges")).isEqualTo(1);
+    assertThat(total(restricted, SVC + "LoanDueDateChanges?$filter=loanId%20eq%20" + inB)).isZero();
+    assertThat(total(admin, SVC + "LoanDueDateChanges")).isEqualTo(2);
     long archiveA = db().sql("SELECT count(*) FROM loan_status_archive WHERE loan_id = ?").param(inA)
         .query(Long.class).single();
     assertThat(archiveA).isPositive();
