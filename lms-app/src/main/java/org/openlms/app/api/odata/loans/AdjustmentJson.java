@@ -38,7 +38,7 @@ final class AdjustmentJson {
 
   static Parsed read(String name, JsonNode node) {
     NestedResults<NewAdjustment, Long> n = NestedResults.read(name, node, KNOWN, r -> added(name, r),
-        AdjustmentJson::removed);
+        r -> NestedResults.destroyed(r, "an existing adjustment"));
     return new Parsed(n.added(), n.existing());
   }
 
@@ -69,15 +69,6 @@ final class AdjustmentJson {
     return new NewAdjustment(date, kind);
   }
 
-  private static Long removed(FieldReader r) {
-    Integer id = r.integer("__id");
-    if (!Boolean.TRUE.equals(r.flag("__destroy")) && !Boolean.TRUE.equals(r.flag("__delete"))) {
-      r.fail("__destroy", "an existing adjustment can only be removed ({\"__id\":N,\"__destroy\":true}); "
-          + "remove it and add another to change it");
-    }
-    r.throwIfInvalid();
-    return id.longValue();
-  }
 
   static Map<String, Object> view(ResultSet rs, String base) throws SQLException {
     String kind = rs.getString("kind");

@@ -30,7 +30,7 @@ final class DueDateChangeJson {
 
   static Parsed read(JsonNode node) {
     NestedResults<NewDueDateChange, Long> n = NestedResults.read(NAME, node, KNOWN, DueDateChangeJson::added,
-        DueDateChangeJson::removed);
+        r -> NestedResults.destroyed(r, "a due date change"));
     return new Parsed(n.added(), n.existing());
   }
 
@@ -49,15 +49,6 @@ final class DueDateChangeJson {
     return new NewDueDateChange(original, newDate, changed, Boolean.TRUE.equals(lastDom));
   }
 
-  private static Long removed(FieldReader r) {
-    Integer id = r.integer("__id");
-    if (!Boolean.TRUE.equals(r.flag("__destroy")) && !Boolean.TRUE.equals(r.flag("__delete"))) {
-      r.fail("__destroy", "a due date change can only be taken back ({\"__id\":N,\"__destroy\":true}); "
-          + "take it back and add another to change it");
-    }
-    r.throwIfInvalid();
-    return id.longValue();
-  }
 
   static Map<String, Object> view(ResultSet rs, String base) throws SQLException {
     long id = rs.getLong("id");

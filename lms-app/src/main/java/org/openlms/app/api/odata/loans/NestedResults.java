@@ -46,4 +46,18 @@ record NestedResults<N, E>(List<N> added, List<E> existing) {
     }
     return new NestedResults<>(added, existing);
   }
+
+  /**
+   * The id of an existing row that can only be removed ({@code {"__id":N,"__destroy":true}}, or {@code __delete}),
+   * never changed in place: {@code what} names it in the refusal ("an existing adjustment").
+   */
+  static Long destroyed(FieldReader r, String what) {
+    Integer id = r.integer("__id");
+    if (!Boolean.TRUE.equals(r.flag("__destroy")) && !Boolean.TRUE.equals(r.flag("__delete"))) {
+      r.fail("__destroy", what + " can only be removed ({\"__id\":N,\"__destroy\":true}); "
+          + "remove it and add another to change it");
+    }
+    r.throwIfInvalid();
+    return id.longValue();
+  }
 }
